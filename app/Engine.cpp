@@ -1,0 +1,120 @@
+#include "Engine.h"
+
+#include "domain/Clock.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+#include "storage/Store.h"
+
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+namespace deskbell {
+
+Q_LOGGING_CATEGORY(lcEngine, "deskbell.engine")
+
+using namespace Qt::StringLiterals;
+
+Engine::Engine(Options options, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+{
+    if (m_options.settingsPath.isEmpty()) {
+        m_options.settingsPath = Settings::defaultPath();
+    }
+    if (m_options.dataDir.isEmpty()) {
+        m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+    if (m_options.systemTimezone.isEmpty()) {
+        m_options.systemTimezone = QTimeZone::systemTimeZoneId();
+    }
+}
+
+Engine::~Engine() = default;
+
+bool Engine::start(QString *error)
+{
+    QStringList problems;
+    m_settings = Settings::load(m_options.settingsPath, m_options.systemTimezone);
+    for (const auto &p : m_settings.problems) {
+        if (p.severity == Settings::Problem::Severity::Error) {
+            qCWarning(lcEngine).noquote() << u"settings: %1"_s.arg(p.toString());
+            problems.append(p.toString());
+        } else {
+            qCInfo(lcEngine).noquote() << u"settings: %1"_s.arg(p.toString());
+        }
+    }
+
+    Database::Location location;
+    QString why;
+    const QString defaultDb = m_options.dataDir + u"/deskbell.sqlite3"_s;
+    // A bad [storage] url is already among the settings errors. Opening the default file instead
+    // would show the operator another, empty database as if it were theirs, so open nothing.
+    if (Database::parseUrl(m_settings.values.storageUrl, defaultDb, &location, &why)) {
+        try {
+            m_db = std::make_unique<Database>(u"deskbell-engine"_s);
+            m_db->open(location);
+            m_databasePath = location.path;
+            m_store = std::make_unique<Store>(*m_db, m_clock);
+        } catch (const StorageError &e) {
+            problems.append(u"The database could not be opened: %1"_s.arg(e.message()));
+            m_store.reset();
+            m_db.reset();
+        }
+    }
+
+    if (m_store && m_settings.ok()) {
+        m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, m_clock, m_settings.values.rules);
+        for (const auto &result : m_processor->processPending()) {
+            emit bookingProcessed(result);
+        }
+        qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path,
+                                                                               m_databasePath);
+    }
+    if (error) {
+        *error = problems.join(u'\n');
+    }
+    return problems.isEmpty();
+}
+
+QString Engine::databasePath() const
+{
+    return m_databasePath;
+}
+
+BookingProcessor::Result Engine::ingest(const QByteArray &body, const QString &source)
+{
+    BookingProcessor::Result result;
+    if (!m_processor) {
+        result.outcome = u"error"_s;
+        result.detail = u"the engine is not ready (see the settings or database errors)"_s;
+        return result;
+    }
+    try {
+        result = m_processor->receive(body, source);
+    } catch (const StorageError &e) {
+        result.outcome = u"error"_s;
+        result.detail = u"not stored: %1"_s.arg(e.message());
+    }
+    emit bookingProcessed(result);
+    return result;
+}
+
+QList<Engine::UpcomingItem> Engine::upcoming(const QDateTime &fromUtc, const QDateTime &toUtc)
+{
+    QList<UpcomingItem> items;
+    if (!m_store) {
+        return items;
+    }
+    try {
+        for (const auto &appointment : m_store->appointmentsStartingBetween(fromUtc, toUtc)) {
+            items.append({appointment, m_store->messagesForInvitee(appointment.inviteeUri)});
+        }
+    } catch (const StorageError &e) {
+        qCWarning(lcEngine).noquote() << u"could not read upcoming appointments: %1"_s.arg(e.message());
+    }
+    return items;
+}
+
+} // namespace deskbell

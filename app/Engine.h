@@ -1,0 +1,75 @@
+#pragma once
+
+#include "config/Settings.h"
+#include "domain/Appointment.h"
+#include "domain/Message.h"
+#include "engine/BookingProcessor.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace deskbell {
+
+class Clock;
+class Database;
+class Store;
+
+// The composition root: reads the settings, opens the store, builds and wires the services. The GUI
+// and the headless service both use it; nothing else constructs these services.
+class Engine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString settingsPath;      // the INI file; Settings::defaultPath() when empty
+        QString dataDir;           // where the default SQLite file lives; AppDataLocation when empty
+        QByteArray systemTimezone; // fallback zone when the settings name none; the system's when empty
+    };
+
+    struct UpcomingItem
+    {
+        Appointment appointment;
+        QList<OutboxMessage> messages;
+    };
+
+    Engine(Options options, const Clock &clock, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Loads settings and opens the database. Returns false with a message an operator can act on:
+    // every settings error with its key, or why the database could not be opened. Settings errors do
+    // not stop the database from opening (the console still shows what is there), but no event is
+    // planned until they are fixed.
+    bool start(QString *error);
+    bool isReady() const { return m_processor != nullptr; }
+    bool isStorageOpen() const { return m_store != nullptr; }
+
+    const Settings::LoadResult &settings() const { return m_settings; }
+    QString databasePath() const;
+    QString settingsPath() const { return m_settings.path; }
+
+    // Records and plans one Calendly webhook body (source: webhook | poll | manual).
+    BookingProcessor::Result ingest(const QByteArray &body, const QString &source);
+
+    // Appointments starting in [fromUtc, toUtc) with their messages, by start time.
+    QList<UpcomingItem> upcoming(const QDateTime &fromUtc, const QDateTime &toUtc);
+
+signals:
+    void bookingProcessed(const deskbell::BookingProcessor::Result &result);
+
+private:
+    Options m_options;
+    const Clock &m_clock;
+    Settings::LoadResult m_settings;
+    QString m_databasePath;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<BookingProcessor> m_processor;
+};
+
+} // namespace deskbell

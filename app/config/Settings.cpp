@@ -1,0 +1,367 @@
+#include "config/Settings.h"
+
+#include "domain/Phone.h"
+#include "storage/Database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace deskbell {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int MAX_OFFSET_MIN = 60 * 24 * 60;   // 60 days: Calendly's booking window rarely exceeds this
+constexpr int MAX_FOLLOWUP_MIN = 60 * 24 * 30; // 30 days
+
+const QStringList RULE_KEYS{u"reminder_offsets_min"_s, u"followup_after_min"_s, u"host_phone"_s,
+                            u"default_region"_s,       u"fallback_timezone"_s,  u"quiet_hours"_s};
+
+// QSettings' INI reader turns "1440,60" into a QStringList; take the text back as written.
+QString textValue(const QSettings &s, const QString &key)
+{
+    const QVariant v = s.value(key);
+    if (v.typeId() == QMetaType::QStringList) {
+        return v.toStringList().join(u',').trimmed();
+    }
+    return v.toString().trimmed();
+}
+
+class Loader
+{
+public:
+    explicit Loader(Settings::LoadResult &result)
+        : m_result(result)
+    {}
+
+    void error(const QString &key, const QString &message)
+    {
+        m_result.problems.append({Settings::Problem::Severity::Error, key, message});
+    }
+    void warning(const QString &key, const QString &message)
+    {
+        m_result.problems.append({Settings::Problem::Severity::Warning, key, message});
+    }
+
+    // Reads the rule keys present in the current group into `rules`; keys absent keep their value.
+    void readRules(QSettings &s, const QString &group, Rules &rules)
+    {
+        const auto key = [&](const QString &k) -> QString {
+            return group + u'/' + k;
+        };
+        const bool isDefaults = group == u"rules"_s;
+        if (!isDefaults && s.contains(u"default_region"_s)) {
+            // Numbers are read when a booking arrives, before its event type's rules are chosen.
+            error(key(u"default_region"_s), u"applies to every event type: set it in [rules]"_s);
+        } else if (s.contains(u"default_region"_s)) {
+            const QString region = textValue(s, u"default_region"_s).toUpper();
+            if (!region.isEmpty() && !phone::isKnownRegion(region)) {
+                error(key(u"default_region"_s),
+                      u"\"%1\" is not a known country code; use two letters such as TH, IN or AE"_s.arg(
+                          region));
+            } else {
+                rules.defaultRegion = region;
+            }
+        }
+        if (s.contains(u"reminder_offsets_min"_s)) {
+            readOffsets(textValue(s, u"reminder_offsets_min"_s), key(u"reminder_offsets_min"_s), rules);
+        }
+        if (s.contains(u"followup_after_min"_s)) {
+            const QString text = textValue(s, u"followup_after_min"_s);
+            bool ok = false;
+            const int value = text.toInt(&ok);
+            if (!ok || value < 0 || value > MAX_FOLLOWUP_MIN) {
+                error(key(u"followup_after_min"_s),
+                      u"expected whole minutes from 0 (off) to %1, got \"%2\""_s.arg(MAX_FOLLOWUP_MIN)
+                          .arg(text));
+            } else {
+                rules.followupAfterMin = value;
+            }
+        }
+        if (s.contains(u"fallback_timezone"_s)) {
+            const QString zone = textValue(s, u"fallback_timezone"_s);
+            if (!zone.isEmpty()) {
+                if (!QTimeZone::isTimeZoneIdAvailable(zone.toUtf8())) {
+                    error(key(u"fallback_timezone"_s),
+                          u"\"%1\" is not a known time zone; use an IANA name such as Asia/Bangkok"_s.arg(
+                              zone));
+                } else {
+                    rules.fallbackTimezone = zone;
+                }
+            }
+        }
+        if (s.contains(u"quiet_hours"_s)) {
+            QString why;
+            const QString text = textValue(s, u"quiet_hours"_s);
+            const auto quiet = QuietHours::parse(text, &why);
+            if (!why.isEmpty()) {
+                error(key(u"quiet_hours"_s), why);
+            } else {
+                rules.quietHours = quiet;
+            }
+        }
+        // host_phone last: it is read with this group's default_region.
+        if (s.contains(u"host_phone"_s)) {
+            const QString text = textValue(s, u"host_phone"_s);
+            if (text.isEmpty()) {
+                rules.hostPhone.clear();
+            } else {
+                const auto number = phone::normalize(text, rules.defaultRegion);
+                if (!number.isValid()) {
+                    error(key(u"host_phone"_s), u"%1: %2"_s.arg(phone::mask(text), number.error));
+                } else {
+                    rules.hostPhone = number.e164;
+                }
+            }
+        }
+    }
+
+    void readOffsets(const QString &text, const QString &key, Rules &rules)
+    {
+        QList<int> offsets;
+        if (!text.isEmpty()) {
+            for (const QString &part : text.split(u',')) {
+                bool ok = false;
+                const int value = part.trimmed().toInt(&ok);
+                if (!ok || value <= 0 || value > MAX_OFFSET_MIN) {
+                    error(key,
+                          u"\"%1\" is not a number of minutes from 1 to %2 (write the list like 1440,60)"_s
+                              .arg(part.trimmed())
+                              .arg(MAX_OFFSET_MIN));
+                    return;
+                }
+                if (offsets.contains(value)) {
+                    error(key, u"%1 appears twice"_s.arg(value));
+                    return;
+                }
+                offsets.append(value);
+            }
+        }
+        std::sort(offsets.begin(), offsets.end(), std::greater<>());
+        rules.reminderOffsetsMin = offsets;
+    }
+
+    // Template ids as EngageLab shows them: digits or a short token, never spaces.
+    void readTemplate(const QString &key, const QString &value, MessageKind kind, Rules &rules)
+    {
+        static const QRegularExpression idPattern(u"^[A-Za-z0-9_.:-]{1,64}$"_s);
+        if (value.isEmpty()) {
+            rules.templates.remove(kind);
+        } else if (!idPattern.match(value).hasMatch()) {
+            error(key,
+                  u"\"%1\" is not a template id (letters, digits, - _ . : only, at most 64)"_s.arg(value));
+        } else {
+            rules.templates.insert(kind, value);
+        }
+    }
+
+    void readTemplatesGroup(QSettings &s, const QString &group, Rules &rules)
+    {
+        for (const QString &k : s.childKeys()) {
+            const auto kind = messageKindFromString(k);
+            if (!kind) {
+                warning(group + u'/' + k, u"unknown message kind, ignored (known: %1)"_s.arg(kindList()));
+                continue;
+            }
+            readTemplate(group + u'/' + k, textValue(s, k), *kind, rules);
+        }
+    }
+
+    static QString kindList()
+    {
+        QStringList names;
+        for (MessageKind kind : allMessageKinds()) {
+            names.append(keyOf(kind));
+        }
+        return names.join(u", "_s);
+    }
+
+private:
+    Settings::LoadResult &m_result;
+};
+
+} // namespace
+
+QString Settings::Problem::toString() const
+{
+    const qsizetype slash = key.indexOf(u'/');
+    const QString where = slash < 0 ? key : u"[%1] %2"_s.arg(key.left(slash), key.mid(slash + 1));
+    return where + u": "_s + message;
+}
+
+bool Settings::LoadResult::ok() const
+{
+    return errors().isEmpty();
+}
+
+QList<Settings::Problem> Settings::LoadResult::errors() const
+{
+    QList<Problem> list;
+    for (const auto &p : problems) {
+        if (p.severity == Problem::Severity::Error) {
+            list.append(p);
+        }
+    }
+    return list;
+}
+
+QString Settings::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/deskbell.ini"_s;
+}
+
+Settings::LoadResult Settings::load(const QString &path, const QByteArray &systemTimezone)
+{
+    LoadResult result;
+    result.path = path;
+    result.fileExisted = QFileInfo::exists(path);
+    Loader loader(result);
+    Values &values = result.values;
+    values.rules.defaults.fallbackTimezone = QString::fromUtf8(systemTimezone);
+
+    if (result.fileExisted && !QFileInfo(path).isReadable()) {
+        loader.error(u"file"_s, u"%1 cannot be read"_s.arg(path));
+        return result;
+    }
+    QSettings s(path, QSettings::IniFormat);
+    if (s.status() == QSettings::FormatError) {
+        loader.error(u"file"_s, u"%1 is not a valid INI file"_s.arg(path));
+        return result;
+    }
+
+    const QStringList knownGroups{u"storage"_s,  u"templates"_s, u"rules"_s, u"sms"_s,
+                                  u"calendly"_s, u"listener"_s,  u"ui"_s};
+    for (const QString &group : s.childGroups()) {
+        if (!knownGroups.contains(group) && !group.startsWith(u"event_type."_s)) {
+            loader.warning(group, u"unknown section [%1], ignored"_s.arg(group));
+        }
+    }
+    for (const QString &key : s.childKeys()) {
+        loader.warning(key, u"key outside any section, ignored"_s);
+    }
+
+    s.beginGroup(u"storage"_s);
+    values.storageUrl = textValue(s, u"url"_s);
+    {
+        Database::Location location;
+        QString why;
+        if (!Database::parseUrl(values.storageUrl, u"/default.db"_s, &location, &why)) {
+            loader.error(u"storage/url"_s, why);
+        }
+    }
+    s.endGroup();
+
+    s.beginGroup(u"rules"_s);
+    for (const QString &k : s.childKeys()) {
+        if (!RULE_KEYS.contains(k)) {
+            loader.warning(u"rules/"_s + k,
+                           u"unknown key, ignored (known: %1)"_s.arg(RULE_KEYS.join(u", "_s)));
+        }
+    }
+    loader.readRules(s, u"rules"_s, values.rules.defaults);
+    s.endGroup();
+
+    s.beginGroup(u"templates"_s);
+    loader.readTemplatesGroup(s, u"templates"_s, values.rules.defaults);
+    s.endGroup();
+
+    QStringList groups = s.childGroups();
+    std::sort(groups.begin(), groups.end());
+    for (const QString &group : groups) {
+        if (!group.startsWith(u"event_type."_s)) {
+            continue;
+        }
+        EventTypeOverride o;
+        o.id = group.mid(QStringLiteral("event_type.").size());
+        o.rules = values.rules.defaults;
+        s.beginGroup(group);
+        o.match = textValue(s, u"match"_s);
+        if (o.match.isEmpty()) {
+            loader.error(group + u"/match"_s,
+                         u"missing: say which event type this section is for (its name, URI or UUID)"_s);
+        }
+        for (const QString &k : s.childKeys()) {
+            if (k == u"match"_s || RULE_KEYS.contains(k)) {
+                continue;
+            }
+            if (k.startsWith(u"templates."_s)) {
+                const auto kind = messageKindFromString(k.mid(QStringLiteral("templates.").size()));
+                if (kind) {
+                    loader.readTemplate(group + u'/' + k, textValue(s, k), *kind, o.rules);
+                    continue;
+                }
+            }
+            loader.warning(group + u'/' + k, u"unknown key, ignored"_s);
+        }
+        loader.readRules(s, group, o.rules);
+        s.endGroup();
+        values.rules.overrides.append(o);
+    }
+    return result;
+}
+
+bool Settings::save(const QString &path, const Values &values, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSettings s(path, QSettings::IniFormat);
+    const auto writeRules = [&](const Rules &r, bool isDefaults) {
+        QStringList offsets;
+        for (int o : r.reminderOffsetsMin) {
+            offsets.append(QString::number(o));
+        }
+        // A single string, so QSettings does not write a list it would later quote differently.
+        s.setValue(u"reminder_offsets_min"_s, offsets.join(u','));
+        s.setValue(u"followup_after_min"_s, r.followupAfterMin);
+        s.setValue(u"host_phone"_s, r.hostPhone);
+        if (isDefaults) {
+            s.setValue(u"default_region"_s, r.defaultRegion);
+        }
+        s.setValue(u"fallback_timezone"_s, r.fallbackTimezone);
+        s.setValue(u"quiet_hours"_s, r.quietHours ? r.quietHours->toString() : QString());
+    };
+    // Replace the sections this writes (so a removed override really goes), keep every other one.
+    s.remove(u"rules"_s);
+    s.remove(u"templates"_s);
+    for (const QString &group : s.childGroups()) {
+        if (group.startsWith(u"event_type."_s)) {
+            s.remove(group);
+        }
+    }
+    s.beginGroup(u"storage"_s);
+    s.setValue(u"url"_s, values.storageUrl);
+    s.endGroup();
+    s.beginGroup(u"rules"_s);
+    writeRules(values.rules.defaults, true);
+    s.endGroup();
+    s.beginGroup(u"templates"_s);
+    for (MessageKind kind : allMessageKinds()) {
+        s.setValue(keyOf(kind), values.rules.defaults.templateFor(kind));
+    }
+    s.endGroup();
+    for (const auto &o : values.rules.overrides) {
+        s.beginGroup(u"event_type."_s + o.id);
+        s.setValue(u"match"_s, o.match);
+        writeRules(o.rules, false);
+        for (MessageKind kind : allMessageKinds()) {
+            s.setValue(u"templates."_s + keyOf(kind), o.rules.templateFor(kind));
+        }
+        s.endGroup();
+    }
+    s.sync();
+    if (s.status() != QSettings::NoError) {
+        if (error) {
+            *error = u"could not write %1"_s.arg(path);
+        }
+        return false;
+    }
+    return true;
+}
+
+} // namespace deskbell

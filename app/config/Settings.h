@@ -1,0 +1,56 @@
+#pragma once
+
+#include "domain/Rules.h"
+
+#include <QList>
+#include <QString>
+
+namespace deskbell {
+
+// Deskbell's one INI file: read, validate, and turn into typed values. A bad value is reported with
+// its key and is never replaced by the default behind the operator's back: a load with errors is not
+// ok, and the engine does not plan messages from it.
+class Settings
+{
+public:
+    struct Problem
+    {
+        enum class Severity
+        {
+            Error,   // the value cannot be used; the settings are not ok
+            Warning, // e.g. an unknown key (a typo?) that is ignored
+        };
+        Severity severity = Severity::Error;
+        QString key; // "rules/quiet_hours", "event_type.call/match"
+        QString message;
+
+        QString toString() const; // "[rules] quiet_hours: expected HH:MM-HH:MM ..."
+    };
+
+    struct Values
+    {
+        QString storageUrl; // as written; empty = SQLite in the app data folder
+        RuleSet rules;
+    };
+
+    struct LoadResult
+    {
+        QString path;
+        bool fileExisted = false;
+        Values values;
+        QList<Problem> problems;
+
+        bool ok() const;
+        QList<Problem> errors() const;
+    };
+
+    // $XDG_CONFIG_HOME/deskbell/deskbell.ini (QStandardPaths::AppConfigLocation) on Linux.
+    static QString defaultPath();
+    // Reads the file (a missing file means all defaults). systemTimezone fills fallback_timezone when
+    // the key is empty; tests pass a fixed one.
+    static LoadResult load(const QString &path, const QByteArray &systemTimezone);
+    // Writes the given values' keys (used for a first-run file and by the settings editor).
+    static bool save(const QString &path, const Values &values, QString *error);
+};
+
+} // namespace deskbell

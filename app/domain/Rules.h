@@ -1,0 +1,70 @@
+#pragma once
+
+#include "domain/Appointment.h"
+#include "domain/Message.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QTime>
+
+#include <optional>
+
+namespace deskbell {
+
+// A daily window, in the recipient's local time, in which no reminder is sent. It may wrap past
+// midnight ("21:00-08:00"). The start minute is quiet, the end minute is allowed again.
+struct QuietHours
+{
+    QTime start;
+    QTime end;
+
+    bool contains(const QTime &localTime) const;
+    QString toString() const; // "21:00-08:00"
+
+    // "21:00-08:00" -> value; "" -> nullopt without error; anything else -> nullopt with *error set.
+    static std::optional<QuietHours> parse(const QString &text, QString *error);
+    friend bool operator==(const QuietHours &, const QuietHours &) = default;
+};
+
+// What to send for a booking: the rules of one event type (or the defaults).
+struct Rules
+{
+    QList<int> reminderOffsetsMin{1440, 60}; // minutes before start, largest first, no duplicates
+    int followupAfterMin = 0;                // minutes after end; 0 = no follow-up
+    QString hostPhone;                       // E.164 (validated when settings are loaded), empty = off
+    QString defaultRegion;                   // ISO 3166-1 alpha-2, upper case, may be empty
+    QString fallbackTimezone;                // IANA id used when the invitee's zone is missing or unknown
+    std::optional<QuietHours> quietHours;
+    QHash<MessageKind, QString> templates; // EngageLab template id per kind; missing or empty = kind off
+
+    QString templateFor(MessageKind kind) const { return templates.value(kind); }
+    bool isOn(MessageKind kind) const { return !templates.value(kind).isEmpty(); }
+};
+
+// Rules for the event types that differ from the defaults ("a 10-minute call wants one 15-minute
+// reminder"). An override matches an event type by its URI, its UUID, or its name.
+struct EventTypeOverride
+{
+    QString id;    // the settings group suffix, for messages: [event_type.<id>]
+    QString match; // event type URI, UUID or name (case-insensitive)
+    Rules rules;   // complete rules: the defaults with the override's keys applied
+
+    bool matches(const Appointment &appointment) const;
+};
+
+struct RuleSet
+{
+    Rules defaults;
+    QList<EventTypeOverride> overrides;
+
+    // The override for the appointment's event type when one matches (first match wins), else the defaults.
+    const Rules &rulesFor(const Appointment &appointment) const;
+    QString ruleSourceFor(const Appointment &appointment) const; // "defaults" or "event_type.<id>"
+};
+
+// "24 hours", "1 hour", "30 minutes", "2 days", "1 hour 30 minutes": the words an SMS uses for the time
+// left before a meeting. Minutes below 1 read "0 minutes".
+QString formatAdvance(qint64 minutes);
+
+} // namespace deskbell

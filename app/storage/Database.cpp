@@ -1,0 +1,507 @@
+#include "storage/Database.h"
+
+#include "storage/StorageError.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <utility>
+
+namespace deskbell {
+
+Q_LOGGING_CATEGORY(lcStorage, "deskbell.storage")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString SQLITE_DRIVER = u"QSQLITE"_s;
+const QString META_TABLE = u"schema_meta"_s;
+
+// The SQLite schema, one entry per version. Never edit a step that has shipped: databases in the
+// field already ran it, so a change goes into a new step appended at the end. The value lists in
+// the CHECK constraints are literal on purpose (not generated from Message.cpp): a step's text must
+// not change when the code does. tst_store proves every MessageKind/MessageState fits.
+QList<Database::MigrationStep> sqliteSteps()
+{
+    return {
+        // 1: the first schema. Times are UTC epoch milliseconds. TEXT PRIMARY KEY columns say NOT NULL
+        // because SQLite, unlike the SQL standard, would otherwise accept NULL keys.
+        {
+            u"CREATE TABLE appointments ("
+            "    invitee_uri TEXT NOT NULL PRIMARY KEY,"
+            "    event_uri TEXT,"
+            "    event_type_uri TEXT,"
+            "    event_name TEXT,"
+            "    invitee_name TEXT,"
+            "    email TEXT,"
+            "    phone_raw TEXT,"
+            "    phone_e164 TEXT,"
+            "    phone_source TEXT,"
+            "    timezone TEXT,"
+            "    start_utc_ms INTEGER,"
+            "    end_utc_ms INTEGER,"
+            "    location TEXT,"
+            "    cancel_url TEXT,"
+            "    reschedule_url TEXT,"
+            "    host_name TEXT,"
+            "    host_email TEXT,"
+            "    status TEXT NOT NULL,"
+            "    old_invitee_uri TEXT,"
+            "    new_invitee_uri TEXT,"
+            "    cancel_reason TEXT,"
+            "    calendly_updated_utc_ms INTEGER,"
+            "    created_utc_ms INTEGER NOT NULL,"
+            "    updated_utc_ms INTEGER NOT NULL"
+            ")"_s,
+            u"CREATE INDEX appointments_start ON appointments (start_utc_ms)"_s,
+
+            // Every received event is kept, duplicates too, for the record; the partial unique index
+            // lets only one of them per dedupe key be "applied", whatever the code above us does.
+            u"CREATE TABLE booking_events ("
+            "    id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "    received_utc_ms INTEGER NOT NULL,"
+            "    source TEXT NOT NULL,"
+            "    event_name TEXT,"
+            "    dedupe_key TEXT,"
+            "    body BLOB,"
+            "    outcome TEXT NOT NULL,"
+            "    detail TEXT,"
+            "    duplicate_of INTEGER REFERENCES booking_events (id)"
+            ")"_s,
+            u"CREATE UNIQUE INDEX booking_events_applied_key ON booking_events (dedupe_key)"
+            " WHERE outcome = 'applied'"_s,
+            u"CREATE INDEX booking_events_received ON booking_events (received_utc_ms)"_s,
+            // Every start looks for "pending" events in a table that only grows.
+            u"CREATE INDEX booking_events_outcome ON booking_events (outcome)"_s,
+
+            // The unique key makes planning a message twice impossible. Provider ids are 19-digit
+            // numbers: TEXT, so no layer can round them through a double.
+            u"CREATE TABLE outbox ("
+            "    id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "    invitee_uri TEXT NOT NULL REFERENCES appointments (invitee_uri),"
+            "    kind TEXT NOT NULL CHECK (kind IN ('confirm', 'cancel', 'reschedule', 'reminder',"
+            "        'followup', 'host_notify', 'no_show')),"
+            "    offset_min INTEGER NOT NULL DEFAULT 0,"
+            "    recipient TEXT NOT NULL,"
+            "    due_utc_ms INTEGER NOT NULL,"
+            "    template_id TEXT,"
+            "    params TEXT,"
+            "    state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'accepted', 'retry_wait',"
+            "        'failed', 'canceled', 'skipped', 'unknown')),"
+            "    attempts INTEGER NOT NULL DEFAULT 0,"
+            "    next_attempt_utc_ms INTEGER,"
+            "    provider_message_id TEXT,"
+            "    provider_plan_id TEXT,"
+            "    last_error TEXT,"
+            "    skip_reason TEXT,"
+            "    created_utc_ms INTEGER NOT NULL,"
+            "    updated_utc_ms INTEGER NOT NULL,"
+            "    UNIQUE (invitee_uri, kind, offset_min, recipient)"
+            ")"_s,
+            u"CREATE INDEX outbox_state_due ON outbox (state, due_utc_ms)"_s,
+
+            u"CREATE TABLE opt_outs ("
+            "    phone_e164 TEXT NOT NULL PRIMARY KEY,"
+            "    source TEXT,"
+            "    reason TEXT,"
+            "    created_utc_ms INTEGER NOT NULL"
+            ")"_s,
+
+            u"CREATE TABLE audit_log ("
+            "    id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "    at_utc_ms INTEGER NOT NULL,"
+            "    actor TEXT NOT NULL,"
+            "    action TEXT NOT NULL,"
+            "    target TEXT,"
+            "    reason TEXT,"
+            "    details TEXT"
+            ")"_s,
+
+            u"CREATE TABLE engine_state ("
+            "    key TEXT NOT NULL PRIMARY KEY,"
+            "    value TEXT"
+            ")"_s,
+        },
+    };
+}
+
+QString nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+// "postgresql://user:secret@host/db?password=x" -> "postgresql://user@host/db?password=***", so a
+// url can go into a message or a log. When unsure where the userinfo ends it hides too much rather
+// than too little.
+QString withoutPassword(const QString &url)
+{
+    QString text = url;
+    const qsizetype authority = text.indexOf(u"://"_s);
+    if (authority >= 0) {
+        const qsizetype at = text.lastIndexOf(u'@');
+        const qsizetype colon = text.indexOf(u':', authority + 3);
+        if (at > authority && colon >= 0 && colon < at) {
+            text.remove(colon, at - colon);
+        }
+    }
+    for (qsizetype i = text.indexOf(u"password="_s, 0, Qt::CaseInsensitive); i >= 0;
+         i = text.indexOf(u"password="_s, i + 1, Qt::CaseInsensitive)) {
+        const qsizetype start = i + 9;
+        qsizetype end = start;
+        while (end < text.size() && text[end] != u'&' && text[end] != u'#') {
+            ++end;
+        }
+        text.replace(start, end - start, u"***"_s);
+    }
+    return text;
+}
+
+// The first words of a statement, enough to find it in the step list.
+QString statementHead(const QString &sql)
+{
+    const QString simple = sql.simplified();
+    return simple.size() > 60 ? simple.left(57) + u"..."_s : simple;
+}
+
+void exec(QSqlDatabase &db, const QString &sql, const QString &context)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        throw StorageError(u"%1: %2"_s.arg(context, q.lastError().text()));
+    }
+}
+
+QVariant pragma(QSqlDatabase &db, const QString &statement, const QString &path)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA "_s + statement)) {
+        throw StorageError(u"cannot use the database %1 (PRAGMA %2): %3"_s.arg(nativePath(path), statement,
+                                                                               q.lastError().text()));
+    }
+    return q.next() ? q.value(0) : QVariant();
+}
+
+void configureSqlite(QSqlDatabase &db, const QString &path)
+{
+    // First, so the pragmas below already wait for a lock held by another process.
+    pragma(db, u"busy_timeout = 5000"_s, path);
+    // WAL lets the GUI read while the engine writes. The mode is persistent in the file; SQLite
+    // answers with the mode it really uses (e.g. "delete" on file systems without shared memory).
+    const QString mode = pragma(db, u"journal_mode = WAL"_s, path).toString();
+    if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+        throw StorageError(u"cannot use the database %1: SQLite refused WAL journal mode (it uses \"%2\"); "
+                           "is it on a network or read-only file system?"_s.arg(nativePath(path), mode));
+    }
+    // Foreign keys are off by default in SQLite, per connection, and silently ignored inside a
+    // transaction: set them here, before migrate() opens one.
+    pragma(db, u"foreign_keys = ON"_s, path);
+    if (pragma(db, u"foreign_keys"_s, path).toInt() != 1) {
+        throw StorageError(
+            u"cannot use the database %1: this SQLite does not enforce foreign keys"_s.arg(nativePath(path)));
+    }
+    // In WAL mode NORMAL cannot corrupt the file; a power cut may only lose the last commits, which the
+    // Calendly poll brings back. FULL would fsync on every commit.
+    pragma(db, u"synchronous = NORMAL"_s, path);
+}
+
+// BEGIN IMMEDIATE takes SQLite's write lock at once: a second process waits for it (busy_timeout)
+// instead of failing with SQLITE_BUSY when its read transaction later tries to write.
+bool beginWrite(QSqlDatabase &db, QString *error)
+{
+    if (db.driverName() == SQLITE_DRIVER) {
+        QSqlQuery q(db);
+        if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+// The stored version, 0 for a database without schema_meta (new, or rolled back before its first
+// step committed). *hasOtherTables tells a foreign database apart from an empty one.
+int readVersion(QSqlDatabase &db, const QString &path, bool *hasOtherTables = nullptr)
+{
+    const QStringList tables = db.tables(QSql::Tables);
+    if (hasOtherTables) {
+        *hasOtherTables = !tables.isEmpty();
+    }
+    if (!tables.contains(META_TABLE)) {
+        return 0;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT value FROM schema_meta WHERE key = 'version'"_s)) {
+        throw StorageError(
+            u"cannot read the schema version of %1: %2"_s.arg(nativePath(path), q.lastError().text()));
+    }
+    if (!q.next()) {
+        throw StorageError(u"%1 is damaged: schema_meta holds no version"_s.arg(nativePath(path)));
+    }
+    bool ok = false;
+    const int version = q.value(0).toString().toInt(&ok);
+    if (!ok || version < 0) {
+        throw StorageError(u"%1 is damaged: schema version \"%2\" is not a number"_s.arg(
+            nativePath(path), q.value(0).toString()));
+    }
+    return version;
+}
+
+QString newerSchemaMessage(const QString &path, int version, int known)
+{
+    return u"%1 was written by a newer Deskbell (schema %2, this build knows %3); use that version "
+           "or another database file"_s.arg(nativePath(path), QString::number(version),
+                                            QString::number(known));
+}
+
+} // namespace
+
+bool Database::parseUrl(const QString &url, const QString &defaultSqlitePath, Location *out, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error) {
+            *error = why;
+        }
+        return false;
+    };
+    const QString text = url.trimmed();
+    Location location;
+    if (text.isEmpty()) {
+        if (defaultSqlitePath.isEmpty()) {
+            return fail(u"no storage url is set and there is no default database path"_s);
+        }
+        location.path = QDir::cleanPath(QDir::current().absoluteFilePath(defaultSqlitePath));
+        location.url = u"sqlite:"_s + location.path;
+        *out = location;
+        return true;
+    }
+
+    const qsizetype colon = text.indexOf(u':');
+    const QString scheme = colon > 0 ? text.left(colon).toLower() : QString();
+    if (scheme == u"sqlite"_s) {
+        QString path = text.mid(colon + 1);
+        const QString usage = u"use sqlite:/absolute/path.db or sqlite:relative/path.db"_s;
+        if (path.startsWith(u"//"_s)) {
+            // "sqlite:///abs.db" is the usual URL spelling of an absolute path (empty host); a host
+            // would mean a server, which SQLite has not.
+            if (!path.startsWith(u"///"_s)) {
+                return fail(u"storage url \"%1\" names a host; %2"_s.arg(withoutPassword(text), usage));
+            }
+            path = path.mid(2);
+        }
+        if (path.trimmed().isEmpty()) {
+            return fail(u"storage url \"%1\" has no file path; %2"_s.arg(text, usage));
+        }
+        location.path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+        location.url = text;
+        *out = location;
+        return true;
+    }
+    if (scheme == u"postgresql"_s || scheme == u"postgres"_s) {
+        return fail(u"PostgreSQL storage is not available in this build yet"_s);
+    }
+    return fail(u"unsupported storage url \"%1\": use sqlite:/path/to/file.db, or leave it empty for the "
+                "default database"_s.arg(withoutPassword(text)));
+}
+
+QList<Database::MigrationStep> Database::migrationSteps(Location::Driver driver)
+{
+    switch (driver) {
+    case Location::Driver::Sqlite:
+        return sqliteSteps();
+    case Location::Driver::Postgres:
+        return {}; // its own list arrives with PostgreSQL support
+    }
+    Q_UNREACHABLE();
+}
+
+int Database::schemaVersion()
+{
+    return int(sqliteSteps().size());
+}
+
+Database::Database(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{}
+
+Database::Database(QString connectionName, QList<MigrationStep> steps)
+    : m_connectionName(std::move(connectionName))
+    , m_steps(std::move(steps))
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+QList<Database::MigrationStep> Database::steps() const
+{
+    return m_steps ? *m_steps : migrationSteps(m_location.driver);
+}
+
+void Database::open(const Location &location)
+{
+    close();
+    if (location.driver != Location::Driver::Sqlite) {
+        throw StorageError(u"PostgreSQL storage is not available in this build yet"_s);
+    }
+    if (location.path.isEmpty()) {
+        throw StorageError(u"no database file given"_s);
+    }
+    // Adding an existing name would silently drop that other connection from under its owner.
+    if (QSqlDatabase::contains(m_connectionName)) {
+        throw StorageError(u"the database connection name \"%1\" is already in use"_s.arg(m_connectionName));
+    }
+    m_location = location;
+    const QString path = location.path;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        throw StorageError(
+            u"cannot create the folder %1 for the database %2"_s.arg(nativePath(folder), nativePath(path)));
+    }
+
+    try {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(SQLITE_DRIVER, m_connectionName);
+            m_open = true;
+            if (!db.isValid()) {
+                throw StorageError(u"cannot open the database %1: the Qt SQLite driver (QSQLITE) is not "
+                                   "installed"_s.arg(nativePath(path)));
+            }
+            db.setDatabaseName(path);
+            if (!db.open()) {
+                throw StorageError(
+                    u"cannot open the database %1: %2"_s.arg(nativePath(path), db.lastError().text()));
+            }
+            configureSqlite(db, path);
+        }
+        migrate();
+    } catch (const StorageError &) {
+        close();
+        throw;
+    }
+}
+
+void Database::close()
+{
+    if (!m_open) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    } // the last handle must be gone before removeDatabase, or Qt warns "connection still in use"
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_open = false;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::currentVersion() const
+{
+    if (!m_open) {
+        throw StorageError(u"the database is not open"_s);
+    }
+    QSqlDatabase db = connection();
+    return readVersion(db, m_location.path);
+}
+
+void Database::migrate()
+{
+    const QList<MigrationStep> all = steps();
+    const int target = int(all.size());
+    const QString &path = m_location.path;
+    QSqlDatabase db = connection();
+
+    bool hasOtherTables = false;
+    // A cheap look first, so opening an up-to-date database takes no write lock.
+    int from = readVersion(db, path, &hasOtherTables);
+    if (from > target) {
+        throw StorageError(newerSchemaMessage(path, from, target));
+    }
+    if (from == target) {
+        return;
+    }
+
+    QString why;
+    if (!beginWrite(db, &why)) {
+        throw StorageError(u"cannot migrate %1: %2"_s.arg(nativePath(path), why));
+    }
+    try {
+        // Again under the write lock: another process may have migrated meanwhile.
+        from = readVersion(db, path, &hasOtherTables);
+        if (from > target) {
+            throw StorageError(newerSchemaMessage(path, from, target));
+        }
+        if (from == 0 && hasOtherTables) {
+            throw StorageError(u"%1 is not a Deskbell database (it has tables but no schema version)"_s.arg(
+                nativePath(path)));
+        }
+        if (from < target) {
+            qCInfo(lcStorage).noquote() << u"migrating %1 from schema %2 to %3"_s.arg(
+                nativePath(path), QString::number(from), QString::number(target));
+            exec(db, u"CREATE TABLE IF NOT EXISTS schema_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT)"_s,
+                 u"cannot migrate %1"_s.arg(nativePath(path)));
+            for (int version = from + 1; version <= target; ++version) {
+                for (const QString &sql : all.at(version - 1)) {
+                    exec(db, sql,
+                         u"migrating %1 to schema %2 failed at \"%3\" (nothing was changed)"_s.arg(
+                             nativePath(path), QString::number(version), statementHead(sql)));
+                }
+            }
+            // Bumped last, inside the same transaction: a version never claims a step that did not run.
+            QSqlQuery q(db);
+            q.prepare(u"INSERT INTO schema_meta (key, value) VALUES ('version', ?)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+            q.addBindValue(QString::number(target));
+            if (!q.exec()) {
+                throw StorageError(u"cannot store the schema version of %1: %2"_s.arg(nativePath(path),
+                                                                                      q.lastError().text()));
+            }
+        }
+        if (!db.commit()) {
+            throw StorageError(
+                u"cannot commit the migration of %1: %2"_s.arg(nativePath(path), db.lastError().text()));
+        }
+    } catch (const StorageError &) {
+        db.rollback();
+        throw;
+    }
+}
+
+Transaction::Transaction(const Database &db)
+    : m_db(db.connection())
+{
+    QString why;
+    if (!beginWrite(m_db, &why)) {
+        throw StorageError(u"cannot start a transaction: %1"_s.arg(why));
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done) {
+        m_db.rollback();
+    }
+}
+
+void Transaction::commit()
+{
+    if (!m_db.commit()) {
+        throw StorageError(u"cannot commit a transaction: %1"_s.arg(m_db.lastError().text()));
+    }
+    m_done = true;
+}
+
+} // namespace deskbell

@@ -1,0 +1,536 @@
+#include "storage/Store.h"
+
+#include "domain/Clock.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <utility>
+
+namespace deskbell {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A column name paired with its value where the row is built, so an INSERT can never bind a value
+// to the wrong column.
+using Row = QList<std::pair<QString, QVariant>>;
+
+// Empty optional text is stored as NULL, so SQL can ask "IS NULL" for "not known".
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// Qt binds a null QString as SQL NULL; NOT NULL columns get "" for it instead.
+QVariant requiredText(const QString &text)
+{
+    return text.isNull() ? QVariant(u""_s) : QVariant(text);
+}
+
+QVariant nullableMs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime utcFromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// Prepares sql on the store's connection; operation names the Store method in error messages.
+QSqlQuery prepare(const Database &db, const QString &operation, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        throw StorageError(u"Store::%1: %2"_s.arg(operation, q.lastError().text()));
+    }
+    return q;
+}
+
+void exec(QSqlQuery &q, const QString &operation)
+{
+    if (!q.exec()) {
+        throw StorageError(u"Store::%1: %2"_s.arg(operation, q.lastError().text()));
+    }
+}
+
+QString insertSql(const QString &table, const Row &row)
+{
+    QStringList names;
+    QStringList placeholders;
+    for (const auto &[name, value] : row) {
+        names.append(name);
+        placeholders.append(u":"_s + name);
+    }
+    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, names.join(u", "_s), placeholders.join(u", "_s));
+}
+
+void bindRow(QSqlQuery &q, const Row &row)
+{
+    for (const auto &[name, value] : row) {
+        q.bindValue(u":"_s + name, value);
+    }
+}
+
+Row appointmentRow(const Appointment &a, const QDateTime &now)
+{
+    return {
+        {u"invitee_uri"_s, requiredText(a.inviteeUri)},
+        {u"event_uri"_s, nullableText(a.eventUri)},
+        {u"event_type_uri"_s, nullableText(a.eventTypeUri)},
+        {u"event_name"_s, nullableText(a.eventName)},
+        {u"invitee_name"_s, nullableText(a.inviteeName)},
+        {u"email"_s, nullableText(a.email)},
+        {u"phone_raw"_s, nullableText(a.phoneRaw)},
+        {u"phone_e164"_s, nullableText(a.phoneE164)},
+        {u"phone_source"_s, nullableText(a.phoneSource)},
+        {u"timezone"_s, nullableText(a.timezone)},
+        {u"start_utc_ms"_s, nullableMs(a.startUtc)},
+        {u"end_utc_ms"_s, nullableMs(a.endUtc)},
+        {u"location"_s, nullableText(a.location)},
+        {u"cancel_url"_s, nullableText(a.cancelUrl)},
+        {u"reschedule_url"_s, nullableText(a.rescheduleUrl)},
+        {u"host_name"_s, nullableText(a.hostName)},
+        {u"host_email"_s, nullableText(a.hostEmail)},
+        {u"status"_s, keyOf(a.status)},
+        {u"old_invitee_uri"_s, nullableText(a.oldInviteeUri)},
+        {u"new_invitee_uri"_s, nullableText(a.newInviteeUri)},
+        {u"cancel_reason"_s, nullableText(a.cancelReason)},
+        {u"calendly_updated_utc_ms"_s, nullableMs(a.updatedUtc)},
+        {u"created_utc_ms"_s, now.toMSecsSinceEpoch()},
+        {u"updated_utc_ms"_s, now.toMSecsSinceEpoch()},
+    };
+}
+
+Appointment appointmentFrom(const QSqlQuery &q)
+{
+    Appointment a;
+    a.inviteeUri = q.value(u"invitee_uri"_s).toString();
+    a.eventUri = q.value(u"event_uri"_s).toString();
+    a.eventTypeUri = q.value(u"event_type_uri"_s).toString();
+    a.eventName = q.value(u"event_name"_s).toString();
+    a.inviteeName = q.value(u"invitee_name"_s).toString();
+    a.email = q.value(u"email"_s).toString();
+    a.phoneRaw = q.value(u"phone_raw"_s).toString();
+    a.phoneE164 = q.value(u"phone_e164"_s).toString();
+    a.phoneSource = q.value(u"phone_source"_s).toString();
+    a.timezone = q.value(u"timezone"_s).toString();
+    a.startUtc = utcFromMs(q.value(u"start_utc_ms"_s));
+    a.endUtc = utcFromMs(q.value(u"end_utc_ms"_s));
+    a.location = q.value(u"location"_s).toString();
+    a.cancelUrl = q.value(u"cancel_url"_s).toString();
+    a.rescheduleUrl = q.value(u"reschedule_url"_s).toString();
+    a.hostName = q.value(u"host_name"_s).toString();
+    a.hostEmail = q.value(u"host_email"_s).toString();
+    const QString status = q.value(u"status"_s).toString();
+    bool ok = false;
+    a.status = appointmentStatusFromString(status, &ok);
+    if (!ok) {
+        // Guessing "active" could text someone whose booking is gone.
+        throw StorageError(u"appointment %1 has an unknown status \"%2\""_s.arg(a.inviteeUri, status));
+    }
+    a.oldInviteeUri = q.value(u"old_invitee_uri"_s).toString();
+    a.newInviteeUri = q.value(u"new_invitee_uri"_s).toString();
+    a.cancelReason = q.value(u"cancel_reason"_s).toString();
+    a.updatedUtc = utcFromMs(q.value(u"calendly_updated_utc_ms"_s));
+    return a;
+}
+
+Row messageRow(const OutboxMessage &m, const QDateTime &now)
+{
+    return {
+        {u"invitee_uri"_s, requiredText(m.inviteeUri)},
+        {u"kind"_s, keyOf(m.kind)},
+        {u"offset_min"_s, m.offsetMin},
+        {u"recipient"_s, requiredText(m.recipient)},
+        {u"due_utc_ms"_s, nullableMs(m.dueUtc)},
+        {u"template_id"_s, nullableText(m.templateId)},
+        {u"params"_s, QString::fromUtf8(QJsonDocument(m.params).toJson(QJsonDocument::Compact))},
+        {u"state"_s, keyOf(m.state)},
+        {u"attempts"_s, m.attempts},
+        {u"next_attempt_utc_ms"_s, nullableMs(m.nextAttemptUtc)},
+        {u"provider_message_id"_s, nullableText(m.providerMessageId)},
+        {u"last_error"_s, nullableText(m.lastError)},
+        {u"skip_reason"_s, nullableText(m.skipReason)},
+        {u"created_utc_ms"_s, now.toMSecsSinceEpoch()},
+        {u"updated_utc_ms"_s, now.toMSecsSinceEpoch()},
+    };
+}
+
+OutboxMessage messageFrom(const QSqlQuery &q)
+{
+    OutboxMessage m;
+    m.id = q.value(u"id"_s).toLongLong();
+    m.inviteeUri = q.value(u"invitee_uri"_s).toString();
+    const QString kind = q.value(u"kind"_s).toString();
+    const auto parsedKind = messageKindFromString(kind);
+    if (!parsedKind) {
+        throw StorageError(u"outbox message #%1 has an unknown kind \"%2\""_s.arg(m.id).arg(kind));
+    }
+    m.kind = *parsedKind;
+    m.offsetMin = q.value(u"offset_min"_s).toInt();
+    m.recipient = q.value(u"recipient"_s).toString();
+    m.dueUtc = utcFromMs(q.value(u"due_utc_ms"_s));
+    m.templateId = q.value(u"template_id"_s).toString();
+    const QVariant params = q.value(u"params"_s);
+    if (!params.isNull()) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(params.toString().toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            throw StorageError(u"outbox message #%1 has unreadable params: %2"_s.arg(m.id).arg(
+                error.error != QJsonParseError::NoError ? error.errorString() : u"not a JSON object"_s));
+        }
+        m.params = doc.object();
+    }
+    const QString state = q.value(u"state"_s).toString();
+    const auto parsedState = messageStateFromString(state);
+    if (!parsedState) {
+        throw StorageError(u"outbox message #%1 has an unknown state \"%2\""_s.arg(m.id).arg(state));
+    }
+    m.state = *parsedState;
+    m.attempts = q.value(u"attempts"_s).toInt();
+    m.nextAttemptUtc = utcFromMs(q.value(u"next_attempt_utc_ms"_s));
+    m.providerMessageId = q.value(u"provider_message_id"_s).toString();
+    m.lastError = q.value(u"last_error"_s).toString();
+    m.skipReason = q.value(u"skip_reason"_s).toString();
+    m.createdUtc = utcFromMs(q.value(u"created_utc_ms"_s));
+    m.updatedUtc = utcFromMs(q.value(u"updated_utc_ms"_s));
+    return m;
+}
+
+QList<OutboxMessage> messagesFrom(QSqlQuery &q)
+{
+    QList<OutboxMessage> messages;
+    while (q.next()) {
+        messages.append(messageFrom(q));
+    }
+    return messages;
+}
+
+Store::BookingEventRecord bookingEventFrom(const QSqlQuery &q)
+{
+    Store::BookingEventRecord r;
+    r.id = q.value(u"id"_s).toLongLong();
+    r.receivedUtc = utcFromMs(q.value(u"received_utc_ms"_s));
+    r.source = q.value(u"source"_s).toString();
+    r.eventName = q.value(u"event_name"_s).toString();
+    r.dedupeKey = q.value(u"dedupe_key"_s).toString();
+    r.body = q.value(u"body"_s).toByteArray();
+    r.outcome = q.value(u"outcome"_s).toString();
+    r.detail = q.value(u"detail"_s).toString();
+    r.duplicateOf = q.value(u"duplicate_of"_s).toLongLong();
+    return r;
+}
+
+const QString PENDING_OUTCOME = u"pending"_s;
+
+} // namespace
+
+Store::Store(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+// ---- booking_events
+
+qint64 Store::insertBookingEvent(const BookingEventRecord &record)
+{
+    const QString op = u"insertBookingEvent"_s;
+    const QDateTime received = record.receivedUtc.isValid() ? record.receivedUtc : m_clock.nowUtc();
+    const Row row{
+        {u"received_utc_ms"_s, received.toMSecsSinceEpoch()},
+        {u"source"_s, requiredText(record.source)},
+        {u"event_name"_s, nullableText(record.eventName)},
+        {u"dedupe_key"_s, nullableText(record.dedupeKey)},
+        {u"body"_s, record.body}, // a null QByteArray binds as NULL
+        {u"outcome"_s, record.outcome.isEmpty() ? PENDING_OUTCOME : record.outcome},
+        {u"detail"_s, nullableText(record.detail)},
+        {u"duplicate_of"_s, nullableId(record.duplicateOf)},
+    };
+    QSqlQuery q = prepare(m_db, op, insertSql(u"booking_events"_s, row));
+    bindRow(q, row);
+    exec(q, op);
+    return q.lastInsertId().toLongLong();
+}
+
+qint64 Store::findAppliedBookingEvent(const QString &dedupeKey)
+{
+    if (dedupeKey.isEmpty()) {
+        return 0; // an unparseable body has no key and duplicates nothing
+    }
+    // The literal outcome = 'applied' lets SQLite use the partial unique index.
+    QSqlQuery q = prepare(m_db, u"findAppliedBookingEvent"_s,
+                          u"SELECT id FROM booking_events WHERE dedupe_key = ? AND outcome = 'applied'"
+                          " ORDER BY id LIMIT 1"_s);
+    q.addBindValue(dedupeKey);
+    exec(q, u"findAppliedBookingEvent"_s);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void Store::setBookingEventOutcome(qint64 id, const QString &outcome, const QString &detail,
+                                   qint64 duplicateOf)
+{
+    const QString op = u"setBookingEventOutcome"_s;
+    QSqlQuery q = prepare(
+        m_db, op, u"UPDATE booking_events SET outcome = ?, detail = ?, duplicate_of = ? WHERE id = ?"_s);
+    q.addBindValue(requiredText(outcome));
+    q.addBindValue(nullableText(detail));
+    q.addBindValue(nullableId(duplicateOf));
+    q.addBindValue(id);
+    exec(q, op);
+    if (q.numRowsAffected() != 1) {
+        throw StorageError(u"Store::%1: no booking event #%2"_s.arg(op).arg(id));
+    }
+}
+
+std::optional<Store::BookingEventRecord> Store::bookingEvent(qint64 id)
+{
+    QSqlQuery q = prepare(m_db, u"bookingEvent"_s, u"SELECT * FROM booking_events WHERE id = ?"_s);
+    q.addBindValue(id);
+    exec(q, u"bookingEvent"_s);
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return bookingEventFrom(q);
+}
+
+QList<Store::BookingEventRecord> Store::bookingEvents(const QString &outcome)
+{
+    const QString op = u"bookingEvents"_s;
+    // Ids grow with arrival; received times come from a clock that may step back.
+    QSqlQuery q = outcome.isEmpty()
+                      ? prepare(m_db, op, u"SELECT * FROM booking_events ORDER BY id"_s)
+                      : prepare(m_db, op, u"SELECT * FROM booking_events WHERE outcome = ? ORDER BY id"_s);
+    if (!outcome.isEmpty()) {
+        q.addBindValue(outcome);
+    }
+    exec(q, op);
+    QList<BookingEventRecord> records;
+    while (q.next()) {
+        records.append(bookingEventFrom(q));
+    }
+    return records;
+}
+
+// ---- appointments
+
+std::optional<Appointment> Store::appointment(const QString &inviteeUri)
+{
+    QSqlQuery q = prepare(m_db, u"appointment"_s, u"SELECT * FROM appointments WHERE invitee_uri = ?"_s);
+    q.addBindValue(inviteeUri);
+    exec(q, u"appointment"_s);
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return appointmentFrom(q);
+}
+
+void Store::upsertAppointment(const Appointment &appointment)
+{
+    const QString op = u"upsertAppointment"_s;
+    if (appointment.inviteeUri.isEmpty()) {
+        throw StorageError(u"Store::%1: the appointment has no invitee URI"_s.arg(op));
+    }
+    const Row row = appointmentRow(appointment, m_clock.nowUtc());
+    // ON CONFLICT DO UPDATE rather than INSERT OR REPLACE: REPLACE deletes the old row first, which
+    // the outbox's foreign key refuses (and it would lose created_utc_ms).
+    QStringList updates;
+    for (const auto &[name, value] : row) {
+        if (name != u"invitee_uri"_s && name != u"created_utc_ms"_s) {
+            updates.append(u"%1 = excluded.%1"_s.arg(name));
+        }
+    }
+    QSqlQuery q = prepare(m_db, op,
+                          insertSql(u"appointments"_s, row) + u" ON CONFLICT (invitee_uri) DO UPDATE SET "_s +
+                              updates.join(u", "_s));
+    bindRow(q, row);
+    exec(q, op);
+}
+
+void Store::setAppointmentStatus(const QString &inviteeUri, Appointment::Status status, const QString &reason)
+{
+    const QString op = u"setAppointmentStatus"_s;
+    QSqlQuery q = prepare(
+        m_db, op,
+        u"UPDATE appointments SET status = ?, cancel_reason = ?, updated_utc_ms = ? WHERE invitee_uri = ?"_s);
+    q.addBindValue(keyOf(status));
+    q.addBindValue(nullableText(reason));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(inviteeUri);
+    exec(q, op);
+    if (q.numRowsAffected() != 1) {
+        throw StorageError(u"Store::%1: no appointment %2"_s.arg(op, inviteeUri));
+    }
+}
+
+QList<Appointment> Store::appointmentsStartingBetween(const QDateTime &fromUtc, const QDateTime &toUtc)
+{
+    const QString op = u"appointmentsStartingBetween"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT * FROM appointments WHERE start_utc_ms >= ? AND start_utc_ms < ?"
+                          " ORDER BY start_utc_ms, invitee_uri"_s);
+    q.addBindValue(fromUtc.toMSecsSinceEpoch());
+    q.addBindValue(toUtc.toMSecsSinceEpoch());
+    exec(q, op);
+    QList<Appointment> appointments;
+    while (q.next()) {
+        appointments.append(appointmentFrom(q));
+    }
+    return appointments;
+}
+
+// ---- outbox
+
+qint64 Store::insertMessage(const OutboxMessage &message)
+{
+    const QString op = u"insertMessage"_s;
+    const Row row = messageRow(message, m_clock.nowUtc());
+    QSqlQuery q = prepare(m_db, op,
+                          insertSql(u"outbox"_s, row) +
+                              u" ON CONFLICT (invitee_uri, kind, offset_min, recipient) DO NOTHING"_s);
+    bindRow(q, row);
+    exec(q, op);
+    // On a conflict lastInsertId() still holds the previous insert's id: only the count tells.
+    if (q.numRowsAffected() == 0) {
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+std::optional<OutboxMessage> Store::message(qint64 id)
+{
+    QSqlQuery q = prepare(m_db, u"message"_s, u"SELECT * FROM outbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    exec(q, u"message"_s);
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return messageFrom(q);
+}
+
+QList<OutboxMessage> Store::messagesForInvitee(const QString &inviteeUri)
+{
+    const QString op = u"messagesForInvitee"_s;
+    QSqlQuery q = prepare(m_db, op, u"SELECT * FROM outbox WHERE invitee_uri = ? ORDER BY due_utc_ms, id"_s);
+    q.addBindValue(inviteeUri);
+    exec(q, op);
+    return messagesFrom(q);
+}
+
+QList<OutboxMessage> Store::messagesInState(MessageState state)
+{
+    const QString op = u"messagesInState"_s;
+    QSqlQuery q = prepare(m_db, op, u"SELECT * FROM outbox WHERE state = ? ORDER BY due_utc_ms, id"_s);
+    q.addBindValue(keyOf(state));
+    exec(q, op);
+    return messagesFrom(q);
+}
+
+bool Store::cancelPendingMessage(qint64 id, MessageState newState, const QString &reason)
+{
+    const QString op = u"cancelPendingMessage"_s;
+    if (newState != MessageState::Canceled && newState != MessageState::Skipped) {
+        throw StorageError(
+            u"Store::%1: \"%2\" is not a state to withdraw a message to"_s.arg(op, keyOf(newState)));
+    }
+    // The state test is in the UPDATE itself, so a message the dispatcher picked up meanwhile is
+    // never rewritten.
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET state = ?, skip_reason = ?, updated_utc_ms = ?"
+                          " WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    q.addBindValue(keyOf(newState));
+    q.addBindValue(nullableText(reason));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    return q.numRowsAffected() > 0;
+}
+
+// ---- opt-outs
+
+bool Store::isOptedOut(const QString &e164)
+{
+    if (e164.isEmpty()) {
+        return false;
+    }
+    QSqlQuery q = prepare(m_db, u"isOptedOut"_s, u"SELECT 1 FROM opt_outs WHERE phone_e164 = ?"_s);
+    q.addBindValue(e164);
+    exec(q, u"isOptedOut"_s);
+    return q.next();
+}
+
+void Store::addOptOut(const QString &e164, const QString &source, const QString &reason)
+{
+    const QString op = u"addOptOut"_s;
+    if (e164.isEmpty()) {
+        throw StorageError(u"Store::%1: no phone number given"_s.arg(op));
+    }
+    // The first opt-out of a number is the one that counts; a repeat changes nothing.
+    QSqlQuery q =
+        prepare(m_db, op,
+                u"INSERT INTO opt_outs (phone_e164, source, reason, created_utc_ms) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (phone_e164) DO NOTHING"_s);
+    q.addBindValue(e164);
+    q.addBindValue(nullableText(source));
+    q.addBindValue(nullableText(reason));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    exec(q, op);
+}
+
+void Store::removeOptOut(const QString &e164)
+{
+    QSqlQuery q = prepare(m_db, u"removeOptOut"_s, u"DELETE FROM opt_outs WHERE phone_e164 = ?"_s);
+    q.addBindValue(e164);
+    exec(q, u"removeOptOut"_s);
+}
+
+// ---- audit log
+
+qint64 Store::appendAudit(const AuditEntry &entry)
+{
+    const QString op = u"appendAudit"_s;
+    const QDateTime at = entry.atUtc.isValid() ? entry.atUtc : m_clock.nowUtc();
+    const Row row{
+        {u"at_utc_ms"_s, at.toMSecsSinceEpoch()},  {u"actor"_s, requiredText(entry.actor)},
+        {u"action"_s, requiredText(entry.action)}, {u"target"_s, nullableText(entry.target)},
+        {u"reason"_s, nullableText(entry.reason)}, {u"details"_s, nullableText(entry.details)},
+    };
+    QSqlQuery q = prepare(m_db, op, insertSql(u"audit_log"_s, row));
+    bindRow(q, row);
+    exec(q, op);
+    return q.lastInsertId().toLongLong();
+}
+
+QList<Store::AuditEntry> Store::auditEntries()
+{
+    QSqlQuery q = prepare(m_db, u"auditEntries"_s, u"SELECT * FROM audit_log ORDER BY id"_s);
+    exec(q, u"auditEntries"_s);
+    QList<AuditEntry> entries;
+    while (q.next()) {
+        AuditEntry e;
+        e.id = q.value(u"id"_s).toLongLong();
+        e.atUtc = utcFromMs(q.value(u"at_utc_ms"_s));
+        e.actor = q.value(u"actor"_s).toString();
+        e.action = q.value(u"action"_s).toString();
+        e.target = q.value(u"target"_s).toString();
+        e.reason = q.value(u"reason"_s).toString();
+        e.details = q.value(u"details"_s).toString();
+        entries.append(e);
+    }
+    return entries;
+}
+
+} // namespace deskbell

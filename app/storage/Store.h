@@ -1,0 +1,89 @@
+#pragma once
+
+#include "domain/Appointment.h"
+#include "domain/Message.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace deskbell {
+
+class Clock;
+class Database;
+
+// The typed door to the tables. Every method throws StorageError on failure; none opens its own
+// transaction, so a caller can group several calls with a Transaction.
+class Store
+{
+public:
+    // clock stamps created/updated times.
+    Store(Database &db, const Clock &clock);
+
+    // ---- booking_events: every received Calendly event, raw, with its outcome
+    struct BookingEventRecord
+    {
+        qint64 id = 0;
+        QDateTime receivedUtc;
+        QString source;    // webhook | poll | manual
+        QString eventName; // invitee.created, ... (may be empty for garbage)
+        QString dedupeKey; // empty when the body could not be parsed
+        QByteArray body;
+        QString outcome; // pending | applied | duplicate | ignored | rejected | error
+        QString detail;
+        qint64 duplicateOf = 0;
+    };
+    // Stores a received event with outcome "pending". Returns its id.
+    qint64 insertBookingEvent(const BookingEventRecord &record);
+    // The id of an earlier event with this dedupe key whose outcome is "applied", or 0.
+    qint64 findAppliedBookingEvent(const QString &dedupeKey);
+    void setBookingEventOutcome(qint64 id, const QString &outcome, const QString &detail,
+                                qint64 duplicateOf = 0);
+    std::optional<BookingEventRecord> bookingEvent(qint64 id);
+    QList<BookingEventRecord> bookingEvents(const QString &outcome = {}); // all, or with that outcome; oldest first
+
+    // ---- appointments: one row per invitee URI
+    std::optional<Appointment> appointment(const QString &inviteeUri);
+    void upsertAppointment(const Appointment &appointment); // insert or replace all fields by inviteeUri
+    void setAppointmentStatus(const QString &inviteeUri, Appointment::Status status, const QString &reason);
+    // Appointments whose start is in [fromUtc, toUtc), by start time.
+    QList<Appointment> appointmentsStartingBetween(const QDateTime &fromUtc, const QDateTime &toUtc);
+
+    // ---- outbox
+    // Inserts a message; returns its id, or 0 when (inviteeUri, kind, offsetMin, recipient) already exists
+    // (the database's unique key decides; nothing is changed then).
+    qint64 insertMessage(const OutboxMessage &message);
+    std::optional<OutboxMessage> message(qint64 id);
+    QList<OutboxMessage> messagesForInvitee(const QString &inviteeUri); // by due time
+    QList<OutboxMessage> messagesInState(MessageState state);
+    // Moves a message to a terminal state (canceled / skipped) with a reason. Returns false (and
+    // changes nothing) when the message is no longer pending (queued or retry_wait).
+    bool cancelPendingMessage(qint64 id, MessageState newState, const QString &reason);
+
+    // ---- opt-outs, by E.164 number
+    bool isOptedOut(const QString &e164);
+    void addOptOut(const QString &e164, const QString &source, const QString &reason);
+    void removeOptOut(const QString &e164);
+
+    // ---- audit log of operator actions
+    struct AuditEntry
+    {
+        qint64 id = 0;
+        QDateTime atUtc;
+        QString actor; // OS user name, or "deskbell" for the engine
+        QString action;
+        QString target;
+        QString reason;
+        QString details; // JSON text
+    };
+    qint64 appendAudit(const AuditEntry &entry);
+    QList<AuditEntry> auditEntries();
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace deskbell

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Set-up, build and run for a fresh Debian 12 or Ubuntu 24.04 machine (and every day after).
+#   packaging/dev.sh run  [deskbell args...]   install what is missing, build, start Deskbell
+#   packaging/dev.sh test [ctest args...]      install what is missing, build, run every test
+# Idempotent: packages already present are not touched, and an unchanged tree builds in a second.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${DESKBELL_BUILD_DIR:-$here/build}"
+mode="${1:-}"
+shift || true
+
+# Debian 12 and Ubuntu 24.04 both ship these names (Qt 6.4, QtKeychain 0.13, libphonenumber 8.12).
+# qt6-websockets-dev: Qt6HttpServer's CMake package needs it and the -dev package does not pull it in.
+build_packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libphonenumber-dev
+)
+# Tests: a private D-Bus session with gnome-keyring for the keychain, Xvfb for screenshots.
+test_packages=(dbus gnome-keyring xvfb xauth)
+
+missing_packages() {
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+    done
+}
+
+install_packages() {
+    local missing
+    missing=$(missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    echo "Installing: $missing"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo="sudo"
+    fi
+    # shellcheck disable=SC2086
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+configure_and_build() {
+    local werror=OFF
+    if [ -n "${CI:-}" ]; then
+        werror=ON
+    fi
+    if [ ! -f "$build/build.ninja" ]; then
+        cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DDESKBELL_WERROR="$werror" -DBUILD_TESTING=ON
+    elif [ -n "${CI:-}" ]; then
+        cmake -S "$here" -B "$build" -DDESKBELL_WERROR=ON >/dev/null
+    fi
+    cmake --build "$build" --parallel "$(nproc)"
+}
+
+case "$mode" in
+run)
+    install_packages "${build_packages[@]}"
+    configure_and_build
+    exec "$build/ui/deskbell" "$@"
+    ;;
+test)
+    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    configure_and_build
+    # Each test gets a private session bus; tests that need the keychain start their own
+    # gnome-keyring inside it (tests/support), so nothing touches the user's real keyring.
+    cd "$build"
+    exec dbus-run-session -- ctest --output-on-failure --timeout 600 "$@"
+    ;;
+*)
+    echo "usage: $0 run [deskbell args...] | test [ctest args...]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,768 @@
+#include "domain/Appointment.h"
+#include "domain/Message.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+#include "storage/Store.h"
+#include "support/FakeClock.h"
+#include "support/Printers.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace deskbell;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString URI_A = u"https://api.calendly.com/scheduled_events/E1/invitees/A"_s;
+const QString URI_B = u"https://api.calendly.com/scheduled_events/E2/invitees/B"_s;
+
+QString nextConnectionName()
+{
+    static int counter = 0;
+    return u"tst_store_%1"_s.arg(++counter);
+}
+
+QDateTime utc(int day, int hour, int minute = 0, int ms = 0)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute, 0, ms), Qt::UTC);
+}
+
+Appointment fullAppointment(const QString &uri)
+{
+    Appointment a;
+    a.inviteeUri = uri;
+    a.eventUri = u"https://api.calendly.com/scheduled_events/E1"_s;
+    a.eventTypeUri = u"https://api.calendly.com/event_types/T1"_s;
+    a.eventName = u"Consultation — 30 min"_s;
+    a.inviteeName = u"สมชาย ใจดี"_s; // non-Latin text survives
+    a.email = u"somchai@example.com"_s;
+    a.phoneRaw = u"081 234 5678"_s;
+    a.phoneE164 = u"+66812345678"_s;
+    a.phoneSource = u"text_reminder_number"_s;
+    a.timezone = u"Asia/Bangkok"_s;
+    // Given in the invitee's zone with milliseconds: must come back as the same instant.
+    a.startUtc = QDateTime(QDate(2026, 11, 3), QTime(17, 0, 0, 123), Qt::OffsetFromUTC, 7 * 3600);
+    a.endUtc = utc(3, 10, 30);
+    a.location = u"Zoom: https://zoom.us/j/1"_s;
+    a.cancelUrl = u"https://calendly.com/cancellations/A"_s;
+    a.rescheduleUrl = u"https://calendly.com/reschedulings/A"_s;
+    a.hostName = u"Dr. Ploy"_s;
+    a.hostEmail = u"ploy@example.com"_s;
+    a.status = Appointment::Status::Rescheduled;
+    a.oldInviteeUri = u"https://api.calendly.com/scheduled_events/E0/invitees/Z"_s;
+    a.newInviteeUri = u"https://api.calendly.com/scheduled_events/E9/invitees/Y"_s;
+    a.cancelReason = u"moved to Friday; 'quotes' and \"double\" ; DROP TABLE outbox; --"_s;
+    a.updatedUtc = utc(2, 8, 59, 999);
+    return a;
+}
+
+Appointment minimalAppointment(const QString &uri)
+{
+    Appointment a;
+    a.inviteeUri = uri;
+    return a;
+}
+
+OutboxMessage reminder(const QString &uri, int offsetMin, const QDateTime &due)
+{
+    OutboxMessage m;
+    m.inviteeUri = uri;
+    m.kind = MessageKind::Reminder;
+    m.offsetMin = offsetMin;
+    m.recipient = u"+66812345678"_s;
+    m.dueUtc = due;
+    m.templateId = u"TPL-REMIND"_s;
+    m.params = QJsonObject{{u"name"_s, u"Somchai"_s}, {u"advance"_s, u"1 day"_s}};
+    return m;
+}
+
+} // namespace
+
+// QCOMPARE cannot print deskbell enums (ADL finds deskbell::toString, which returns QString), so the
+// tests compare their stored string forms, which is also what the database holds.
+Q_DECLARE_METATYPE(deskbell::Appointment)
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void appointmentRoundTripsEveryField_data();
+    void appointmentRoundTripsEveryField();
+    void emptyAppointmentFieldsAreStoredAsNull();
+    void missingAppointmentIsNone();
+    void upsertReplacesFieldsAndKeepsCreatedTime();
+    void setAppointmentStatusChangesStatusAndReason();
+    void setAppointmentStatusOfUnknownInviteeThrows();
+    void appointmentsStartingBetweenIsHalfOpenAndOrdered();
+
+    void insertedMessageRoundTrips();
+    void duplicateMessageKeyReturnsZeroAndKeepsOriginal();
+    void uniqueMessageKeyHoldsForRawSql();
+    void otherOffsetOrRecipientIsANewMessage();
+    void messageForUnknownAppointmentIsRefused();
+    void everyKindAndStateFitsTheSchema();
+    void checkConstraintRejectsUnknownStateAndKind();
+    void cancelPendingMessageOnlyFromPendingStates_data();
+    void cancelPendingMessageOnlyFromPendingStates();
+    void cancelPendingMessageRefusesANonTerminalTarget();
+    void messagesForInviteeAreOrderedByDueThenId();
+    void messagesInStateFiltersAndOrders();
+
+    void bookingEventRoundTrips();
+    void appliedEventIsFoundByDedupeKey();
+    void twoAppliedEventsWithOneKeyAreImpossible();
+    void bookingEventsFilterByOutcomeOldestFirst();
+    void settingOutcomeOfUnknownEventThrows();
+
+    void optOutsCanBeAddedAndRemoved();
+    void auditLogKeepsEntriesInOrder();
+    void dataSurvivesReopeningTheFile();
+
+private:
+    void openDatabase();
+    void closeDatabase();
+    // Runs raw SQL on the store's connection, bypassing Store; returns the SQL error text or "".
+    QString rawExec(const QString &sql, const QVariantList &values = {});
+    QVariant rawValue(const QString &sql, const QVariantList &values = {});
+    qint64 insertMessageInState(MessageState state);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    test::FakeClock m_clock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Store> m_store;
+};
+
+void TestStore::initTestCase()
+{
+    // Every test migrates a fresh file; tst_database checks that log line.
+    QLoggingCategory::setFilterRules(u"deskbell.storage.info=false"_s);
+}
+
+void TestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock.set(utc(2, 9));
+    openDatabase();
+}
+
+void TestStore::cleanup()
+{
+    closeDatabase();
+    m_dir.reset();
+}
+
+void TestStore::openDatabase()
+{
+    Database::Location location;
+    location.path = m_dir->filePath(u"deskbell.db"_s);
+    m_db = std::make_unique<Database>(nextConnectionName());
+    m_db->open(location);
+    m_store = std::make_unique<Store>(*m_db, m_clock);
+}
+
+void TestStore::closeDatabase()
+{
+    m_store.reset();
+    m_db.reset();
+}
+
+QString TestStore::rawExec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(sql);
+    for (const QVariant &value : values) {
+        q.addBindValue(value);
+    }
+    return q.exec() ? QString() : q.lastError().text();
+}
+
+QVariant TestStore::rawValue(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(sql);
+    for (const QVariant &value : values) {
+        q.addBindValue(value);
+    }
+    if (!q.exec() || !q.next()) {
+        return u"<error: %1>"_s.arg(q.lastError().text());
+    }
+    return q.value(0);
+}
+
+qint64 TestStore::insertMessageInState(MessageState state)
+{
+    m_store->upsertAppointment(minimalAppointment(URI_A));
+    OutboxMessage m = reminder(URI_A, 60, utc(3, 9));
+    m.state = state;
+    return m_store->insertMessage(m);
+}
+
+// ---- appointments
+
+void TestStore::appointmentRoundTripsEveryField_data()
+{
+    QTest::addColumn<Appointment>("appointment");
+    QTest::newRow("every field set") << fullAppointment(URI_A);
+    QTest::newRow("only the key") << minimalAppointment(URI_A);
+    Appointment noShow = minimalAppointment(URI_A);
+    noShow.status = Appointment::Status::NoShow;
+    noShow.startUtc = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC); // the epoch is a time, not "none"
+    QTest::newRow("no-show at the epoch") << noShow;
+}
+
+void TestStore::appointmentRoundTripsEveryField()
+{
+    QFETCH(Appointment, appointment);
+    m_store->upsertAppointment(appointment);
+    const std::optional<Appointment> stored = m_store->appointment(appointment.inviteeUri);
+    QVERIFY(stored);
+    QCOMPARE(stored->inviteeUri, appointment.inviteeUri);
+    QCOMPARE(stored->eventUri, appointment.eventUri);
+    QCOMPARE(stored->eventTypeUri, appointment.eventTypeUri);
+    QCOMPARE(stored->eventName, appointment.eventName);
+    QCOMPARE(stored->inviteeName, appointment.inviteeName);
+    QCOMPARE(stored->email, appointment.email);
+    QCOMPARE(stored->phoneRaw, appointment.phoneRaw);
+    QCOMPARE(stored->phoneE164, appointment.phoneE164);
+    QCOMPARE(stored->phoneSource, appointment.phoneSource);
+    QCOMPARE(stored->timezone, appointment.timezone);
+    QCOMPARE(stored->startUtc, appointment.startUtc);
+    QCOMPARE(stored->startUtc.isValid(), appointment.startUtc.isValid());
+    QCOMPARE(stored->endUtc, appointment.endUtc);
+    QCOMPARE(stored->endUtc.isValid(), appointment.endUtc.isValid());
+    QCOMPARE(stored->location, appointment.location);
+    QCOMPARE(stored->cancelUrl, appointment.cancelUrl);
+    QCOMPARE(stored->rescheduleUrl, appointment.rescheduleUrl);
+    QCOMPARE(stored->hostName, appointment.hostName);
+    QCOMPARE(stored->hostEmail, appointment.hostEmail);
+    QCOMPARE(stored->status, appointment.status);
+    QCOMPARE(stored->oldInviteeUri, appointment.oldInviteeUri);
+    QCOMPARE(stored->newInviteeUri, appointment.newInviteeUri);
+    QCOMPARE(stored->cancelReason, appointment.cancelReason);
+    QCOMPARE(stored->updatedUtc, appointment.updatedUtc);
+    QCOMPARE(stored->updatedUtc.isValid(), appointment.updatedUtc.isValid());
+    if (stored->startUtc.isValid()) {
+        QCOMPARE(stored->startUtc.timeSpec(), Qt::UTC);
+        QCOMPARE(stored->startUtc.toMSecsSinceEpoch(), appointment.startUtc.toMSecsSinceEpoch());
+    }
+}
+
+void TestStore::emptyAppointmentFieldsAreStoredAsNull()
+{
+    m_store->upsertAppointment(minimalAppointment(URI_A));
+    QCOMPARE(rawValue(u"SELECT COUNT(*) FROM appointments WHERE invitee_uri = ? AND phone_e164 IS NULL"
+                      " AND start_utc_ms IS NULL AND end_utc_ms IS NULL AND calendly_updated_utc_ms IS NULL"
+                      " AND status = 'active'"_s,
+                      {URI_A})
+                 .toInt(),
+             1);
+    QCOMPARE(rawValue(u"SELECT created_utc_ms FROM appointments"_s).toLongLong(),
+             m_clock.nowUtc().toMSecsSinceEpoch());
+}
+
+void TestStore::missingAppointmentIsNone()
+{
+    QVERIFY(!m_store->appointment(URI_A));
+}
+
+void TestStore::upsertReplacesFieldsAndKeepsCreatedTime()
+{
+    const qint64 created = m_clock.nowUtc().toMSecsSinceEpoch();
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    // A message refers to the appointment: an upsert that deleted the row would break the link.
+    QVERIFY(m_store->insertMessage(reminder(URI_A, 60, utc(3, 9))) > 0);
+
+    m_clock.advanceMinutes(5);
+    Appointment changed = minimalAppointment(URI_A);
+    changed.inviteeName = u"Somchai J."_s;
+    changed.startUtc = utc(4, 10);
+    m_store->upsertAppointment(changed);
+
+    const auto stored = m_store->appointment(URI_A);
+    QVERIFY(stored);
+    QCOMPARE(stored->inviteeName, u"Somchai J."_s);
+    QCOMPARE(stored->startUtc, utc(4, 10));
+    QCOMPARE(stored->email, QString()); // replaced, not merged
+    QCOMPARE(stored->status, Appointment::Status::Active);
+    QCOMPARE(rawValue(u"SELECT created_utc_ms FROM appointments"_s).toLongLong(), created);
+    QCOMPARE(rawValue(u"SELECT updated_utc_ms FROM appointments"_s).toLongLong(),
+             m_clock.nowUtc().toMSecsSinceEpoch());
+    QCOMPARE(rawValue(u"SELECT COUNT(*) FROM appointments"_s).toInt(), 1);
+    QCOMPARE(m_store->messagesForInvitee(URI_A).size(), 1);
+}
+
+void TestStore::setAppointmentStatusChangesStatusAndReason()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    m_clock.advanceMinutes(1);
+    m_store->setAppointmentStatus(URI_A, Appointment::Status::Canceled, u"host sick"_s);
+    const auto stored = m_store->appointment(URI_A);
+    QVERIFY(stored);
+    QCOMPARE(stored->status, Appointment::Status::Canceled);
+    QCOMPARE(stored->cancelReason, u"host sick"_s);
+    QCOMPARE(stored->inviteeName, fullAppointment(URI_A).inviteeName);
+    QCOMPARE(rawValue(u"SELECT status FROM appointments"_s).toString(), u"canceled"_s);
+    QCOMPARE(rawValue(u"SELECT updated_utc_ms FROM appointments"_s).toLongLong(),
+             m_clock.nowUtc().toMSecsSinceEpoch());
+}
+
+void TestStore::setAppointmentStatusOfUnknownInviteeThrows()
+{
+    try {
+        m_store->setAppointmentStatus(URI_A, Appointment::Status::Canceled, {});
+        QFAIL("must throw");
+    } catch (const StorageError &e) {
+        QVERIFY2(e.message().contains(u"setAppointmentStatus"_s), qPrintable(e.message()));
+    }
+}
+
+void TestStore::appointmentsStartingBetweenIsHalfOpenAndOrdered()
+{
+    const QList<std::pair<QString, QDateTime>> starts{
+        {u"uri:late"_s, utc(3, 12)},      {u"uri:at-end"_s, utc(3, 18)},    {u"uri:at-start"_s, utc(3, 8)},
+        {u"uri:before"_s, utc(3, 7, 59)}, {u"uri:no-start"_s, QDateTime()}, {u"uri:early"_s, utc(3, 9)},
+    };
+    for (const auto &[uri, start] : starts) {
+        Appointment a = minimalAppointment(uri);
+        a.startUtc = start;
+        m_store->upsertAppointment(a);
+    }
+    QStringList found;
+    for (const Appointment &a : m_store->appointmentsStartingBetween(utc(3, 8), utc(3, 18))) {
+        found.append(a.inviteeUri);
+    }
+    QCOMPARE(found, (QStringList{u"uri:at-start"_s, u"uri:early"_s, u"uri:late"_s}));
+}
+
+// ---- outbox
+
+void TestStore::insertedMessageRoundTrips()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    OutboxMessage m = reminder(URI_A, 1440, utc(2, 10, 0, 250));
+    m.params = QJsonObject{
+        {u"name"_s, u"สมชาย"_s},
+        {u"moved_for_quiet_hours"_s, true},
+        {u"count"_s, 3},
+        {u"nested"_s, QJsonObject{{u"list"_s, QJsonArray{1, u"two"_s}}}},
+    };
+    m.state = MessageState::RetryWait;
+    m.attempts = 2;
+    m.nextAttemptUtc = utc(2, 9, 5);
+    m.providerMessageId = u"1234567890123456789"_s; // 19 digits: more than a double holds exactly
+    m.lastError = u"HTTP 503"_s;
+    m.createdUtc = utc(1, 1); // ignored: the store stamps its own time
+
+    const qint64 id = m_store->insertMessage(m);
+    QVERIFY(id > 0);
+    const auto stored = m_store->message(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->id, id);
+    QCOMPARE(stored->inviteeUri, m.inviteeUri);
+    QCOMPARE(stored->kind, m.kind);
+    QCOMPARE(stored->offsetMin, m.offsetMin);
+    QCOMPARE(stored->recipient, m.recipient);
+    QCOMPARE(stored->dueUtc, m.dueUtc);
+    QCOMPARE(stored->templateId, m.templateId);
+    QCOMPARE(stored->params, m.params);
+    QCOMPARE(stored->state, m.state);
+    QCOMPARE(stored->attempts, m.attempts);
+    QCOMPARE(stored->nextAttemptUtc, m.nextAttemptUtc);
+    QCOMPARE(stored->providerMessageId, u"1234567890123456789"_s);
+    QCOMPARE(stored->lastError, m.lastError);
+    QCOMPARE(stored->skipReason, QString());
+    QCOMPARE(stored->createdUtc, m_clock.nowUtc());
+    QCOMPARE(stored->updatedUtc, m_clock.nowUtc());
+    QCOMPARE(rawValue(u"SELECT typeof(provider_message_id) FROM outbox"_s).toString(), u"text"_s);
+
+    QVERIFY(!m_store->message(id + 1));
+}
+
+void TestStore::duplicateMessageKeyReturnsZeroAndKeepsOriginal()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const qint64 first = m_store->insertMessage(reminder(URI_A, 60, utc(3, 9)));
+    QVERIFY(first > 0);
+
+    m_clock.advanceMinutes(10);
+    OutboxMessage again = reminder(URI_A, 60, utc(3, 11));
+    again.templateId = u"OTHER"_s;
+    again.state = MessageState::Skipped;
+    QCOMPARE(m_store->insertMessage(again), qint64(0));
+
+    const auto stored = m_store->message(first);
+    QVERIFY(stored);
+    QCOMPARE(stored->dueUtc, utc(3, 9));
+    QCOMPARE(stored->templateId, u"TPL-REMIND"_s);
+    QCOMPARE(stored->state, MessageState::Queued);
+    QCOMPARE(stored->updatedUtc, utc(2, 9));
+    QCOMPARE(m_store->messagesForInvitee(URI_A).size(), 1);
+}
+
+void TestStore::uniqueMessageKeyHoldsForRawSql()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    QVERIFY(m_store->insertMessage(reminder(URI_A, 60, utc(3, 9))) > 0);
+    const QString error =
+        rawExec(u"INSERT INTO outbox (invitee_uri, kind, offset_min, recipient, due_utc_ms, state,"
+                " created_utc_ms, updated_utc_ms) VALUES (?, 'reminder', 60, ?, 0, 'queued', 0, 0)"_s,
+                {URI_A, u"+66812345678"_s});
+    QVERIFY2(error.contains(u"UNIQUE"_s), qPrintable(error));
+    QCOMPARE(rawValue(u"SELECT COUNT(*) FROM outbox"_s).toInt(), 1);
+}
+
+void TestStore::otherOffsetOrRecipientIsANewMessage()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    QVERIFY(m_store->insertMessage(reminder(URI_A, 60, utc(3, 9))) > 0);
+    QVERIFY(m_store->insertMessage(reminder(URI_A, 1440, utc(2, 10))) > 0);
+    OutboxMessage otherPhone = reminder(URI_A, 60, utc(3, 9));
+    otherPhone.recipient = u"+66899999999"_s;
+    QVERIFY(m_store->insertMessage(otherPhone) > 0);
+    OutboxMessage confirm = reminder(URI_A, 60, utc(3, 9));
+    confirm.kind = MessageKind::Confirm;
+    QVERIFY(m_store->insertMessage(confirm) > 0);
+    QCOMPARE(m_store->messagesForInvitee(URI_A).size(), 4);
+}
+
+void TestStore::messageForUnknownAppointmentIsRefused()
+{
+    try {
+        m_store->insertMessage(reminder(URI_B, 60, utc(3, 9)));
+        QFAIL("the foreign key must refuse a message without its appointment");
+    } catch (const StorageError &e) {
+        QVERIFY2(e.message().contains(u"insertMessage"_s), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(u"FOREIGN KEY"_s), qPrintable(e.message()));
+    }
+}
+
+void TestStore::everyKindAndStateFitsTheSchema()
+{
+    // The CHECK lists in the migration are literal: a new kind or state needs a new migration step.
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    int offset = 0;
+    for (const MessageKind kind : allMessageKinds()) {
+        for (int s = int(MessageState::Queued); s <= int(MessageState::Unknown); ++s) {
+            OutboxMessage m = reminder(URI_A, ++offset, utc(3, 9));
+            m.kind = kind;
+            m.state = MessageState(s);
+            const qint64 id = m_store->insertMessage(m);
+            QVERIFY2(id > 0, qPrintable(keyOf(kind) + u'/' + keyOf(m.state)));
+            QCOMPARE(m_store->message(id)->kind, kind);
+            QCOMPARE(m_store->message(id)->state, m.state);
+        }
+    }
+}
+
+void TestStore::checkConstraintRejectsUnknownStateAndKind()
+{
+    const qint64 id = insertMessageInState(MessageState::Queued);
+    QVERIFY(id > 0);
+    QString error = rawExec(u"UPDATE outbox SET state = 'lost' WHERE id = ?"_s, {id});
+    QVERIFY2(error.contains(u"CHECK constraint failed"_s), qPrintable(error));
+    error = rawExec(u"UPDATE outbox SET kind = 'fax' WHERE id = ?"_s, {id});
+    QVERIFY2(error.contains(u"CHECK constraint failed"_s), qPrintable(error));
+    QCOMPARE(m_store->message(id)->state, MessageState::Queued);
+}
+
+void TestStore::cancelPendingMessageOnlyFromPendingStates_data()
+{
+    QTest::addColumn<MessageState>("from");
+    QTest::addColumn<bool>("changes");
+    QTest::newRow("queued") << MessageState::Queued << true;
+    QTest::newRow("retry_wait") << MessageState::RetryWait << true;
+    QTest::newRow("sending") << MessageState::Sending << false;
+    QTest::newRow("accepted") << MessageState::Accepted << false;
+    QTest::newRow("failed") << MessageState::Failed << false;
+    QTest::newRow("canceled") << MessageState::Canceled << false;
+    QTest::newRow("skipped") << MessageState::Skipped << false;
+    QTest::newRow("unknown") << MessageState::Unknown << false;
+}
+
+void TestStore::cancelPendingMessageOnlyFromPendingStates()
+{
+    QFETCH(MessageState, from);
+    QFETCH(bool, changes);
+    const qint64 id = insertMessageInState(from);
+    QVERIFY(id > 0);
+    m_clock.advanceMinutes(3);
+    QCOMPARE(m_store->cancelPendingMessage(id, MessageState::Canceled, u"invitee canceled"_s), changes);
+    const auto stored = m_store->message(id);
+    QVERIFY(stored);
+    if (changes) {
+        QCOMPARE(stored->state, MessageState::Canceled);
+        QCOMPARE(stored->skipReason, u"invitee canceled"_s);
+        QCOMPARE(stored->updatedUtc, m_clock.nowUtc());
+    } else {
+        QCOMPARE(stored->state, from);
+        QCOMPARE(stored->skipReason, QString());
+        QCOMPARE(stored->updatedUtc, utc(2, 9));
+    }
+    QCOMPARE(m_store->cancelPendingMessage(id + 100, MessageState::Skipped, u"x"_s), false);
+}
+
+void TestStore::cancelPendingMessageRefusesANonTerminalTarget()
+{
+    const qint64 id = insertMessageInState(MessageState::Queued);
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->cancelPendingMessage(id, MessageState::Sending, {}));
+    QCOMPARE(m_store->message(id)->state, MessageState::Queued);
+}
+
+void TestStore::messagesForInviteeAreOrderedByDueThenId()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    m_store->upsertAppointment(fullAppointment(URI_B));
+    const qint64 late = m_store->insertMessage(reminder(URI_A, 60, utc(3, 9)));
+    const qint64 tieFirst = m_store->insertMessage(reminder(URI_A, 1440, utc(2, 10)));
+    OutboxMessage tie = reminder(URI_A, 1440, utc(2, 10));
+    tie.kind = MessageKind::Confirm;
+    const qint64 tieSecond = m_store->insertMessage(tie);
+    m_store->insertMessage(reminder(URI_B, 60, utc(1, 0)));
+
+    QList<qint64> ids;
+    for (const OutboxMessage &m : m_store->messagesForInvitee(URI_A)) {
+        ids.append(m.id);
+    }
+    QCOMPARE(ids, (QList<qint64>{tieFirst, tieSecond, late}));
+    QVERIFY(m_store->messagesForInvitee(u"uri:nobody"_s).isEmpty());
+}
+
+void TestStore::messagesInStateFiltersAndOrders()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const qint64 later = m_store->insertMessage(reminder(URI_A, 60, utc(3, 9)));
+    const qint64 sooner = m_store->insertMessage(reminder(URI_A, 1440, utc(2, 10)));
+    OutboxMessage skipped = reminder(URI_A, 5, utc(3, 10));
+    skipped.state = MessageState::Skipped;
+    const qint64 skippedId = m_store->insertMessage(skipped);
+
+    QList<qint64> queued;
+    for (const OutboxMessage &m : m_store->messagesInState(MessageState::Queued)) {
+        queued.append(m.id);
+    }
+    QCOMPARE(queued, (QList<qint64>{sooner, later}));
+    QCOMPARE(m_store->messagesInState(MessageState::Skipped).size(), 1);
+    QCOMPARE(m_store->messagesInState(MessageState::Skipped).first().id, skippedId);
+    QVERIFY(m_store->messagesInState(MessageState::Accepted).isEmpty());
+}
+
+// ---- booking events
+
+void TestStore::bookingEventRoundTrips()
+{
+    Store::BookingEventRecord r;
+    r.source = u"webhook"_s;
+    r.eventName = u"invitee.created"_s;
+    r.dedupeKey = u"invitee.created|A|2026-11-02T08:00:00Z"_s;
+    static const char raw[] = "{\"event\":\"invitee.created\"}\0\xff binary tail";
+    r.body = QByteArray(raw, sizeof(raw) - 1); // a NUL and a non-UTF-8 byte: stored as a BLOB
+    const qint64 id = m_store->insertBookingEvent(r);
+    QVERIFY(id > 0);
+
+    const auto stored = m_store->bookingEvent(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->id, id);
+    QCOMPARE(stored->receivedUtc, m_clock.nowUtc()); // stamped when not given
+    QCOMPARE(stored->source, r.source);
+    QCOMPARE(stored->eventName, r.eventName);
+    QCOMPARE(stored->dedupeKey, r.dedupeKey);
+    QCOMPARE(stored->body, r.body);
+    QCOMPARE(stored->outcome, u"pending"_s);
+    QCOMPARE(stored->detail, QString());
+    QCOMPARE(stored->duplicateOf, qint64(0));
+    QVERIFY(!m_store->bookingEvent(id + 1));
+
+    Store::BookingEventRecord garbage;
+    garbage.source = u"manual"_s;
+    garbage.receivedUtc = utc(1, 23, 59, 1);
+    garbage.body = "not json";
+    const auto storedGarbage = m_store->bookingEvent(m_store->insertBookingEvent(garbage));
+    QVERIFY(storedGarbage);
+    QCOMPARE(storedGarbage->receivedUtc, utc(1, 23, 59, 1));
+    QCOMPARE(storedGarbage->dedupeKey, QString());
+}
+
+void TestStore::appliedEventIsFoundByDedupeKey()
+{
+    const QString key = u"invitee.canceled|A"_s;
+    Store::BookingEventRecord r;
+    r.source = u"webhook"_s;
+    r.dedupeKey = key;
+    const qint64 first = m_store->insertBookingEvent(r);
+    QCOMPARE(m_store->findAppliedBookingEvent(key), qint64(0)); // pending is not applied
+
+    m_store->setBookingEventOutcome(first, u"applied"_s, u"2 reminders withdrawn"_s);
+    QCOMPARE(m_store->findAppliedBookingEvent(key), first);
+    QCOMPARE(m_store->findAppliedBookingEvent(u"other"_s), qint64(0));
+    QCOMPARE(m_store->findAppliedBookingEvent(QString()), qint64(0));
+
+    r.source = u"poll"_s;
+    const qint64 second = m_store->insertBookingEvent(r);
+    m_store->setBookingEventOutcome(second, u"duplicate"_s, u"same as #1"_s, first);
+    const auto stored = m_store->bookingEvent(second);
+    QVERIFY(stored);
+    QCOMPARE(stored->outcome, u"duplicate"_s);
+    QCOMPARE(stored->detail, u"same as #1"_s);
+    QCOMPARE(stored->duplicateOf, first);
+    QCOMPARE(m_store->bookingEvent(first)->detail, u"2 reminders withdrawn"_s);
+}
+
+void TestStore::twoAppliedEventsWithOneKeyAreImpossible()
+{
+    Store::BookingEventRecord r;
+    r.source = u"webhook"_s;
+    r.dedupeKey = u"invitee.created|A"_s;
+    const qint64 first = m_store->insertBookingEvent(r);
+    const qint64 second = m_store->insertBookingEvent(r); // duplicates are stored for the record
+    m_store->setBookingEventOutcome(first, u"applied"_s, {});
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->setBookingEventOutcome(second, u"applied"_s, {}));
+    QCOMPARE(m_store->bookingEvent(second)->outcome, u"pending"_s);
+
+    const QString error = rawExec(u"INSERT INTO booking_events (received_utc_ms, source, dedupe_key, outcome)"
+                                  " VALUES (0, 'manual', ?, 'applied')"_s,
+                                  {r.dedupeKey});
+    QVERIFY2(error.contains(u"UNIQUE"_s), qPrintable(error));
+    // Events without a key (unparseable) are never in each other's way.
+    QCOMPARE(
+        rawExec(
+            u"INSERT INTO booking_events (received_utc_ms, source, outcome) VALUES (0, 'manual', 'applied')"_s),
+        QString());
+    QCOMPARE(
+        rawExec(
+            u"INSERT INTO booking_events (received_utc_ms, source, outcome) VALUES (0, 'manual', 'applied')"_s),
+        QString());
+}
+
+void TestStore::bookingEventsFilterByOutcomeOldestFirst()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 4; ++i) {
+        Store::BookingEventRecord r;
+        r.source = u"poll"_s;
+        r.dedupeKey = u"key-%1"_s.arg(i);
+        r.receivedUtc = utc(2, 9, 10 - i); // a clock that stepped back must not reorder them
+        ids.append(m_store->insertBookingEvent(r));
+    }
+    m_store->setBookingEventOutcome(ids[1], u"ignored"_s, u"not ours"_s);
+
+    QList<qint64> pending;
+    for (const auto &r : m_store->bookingEvents(u"pending"_s)) {
+        pending.append(r.id);
+    }
+    QCOMPARE(pending, (QList<qint64>{ids[0], ids[2], ids[3]}));
+    QCOMPARE(m_store->bookingEvents().size(), 4);
+    QCOMPARE(m_store->bookingEvents().first().id, ids[0]);
+    QCOMPARE(m_store->bookingEvents(u"ignored"_s).size(), 1);
+}
+
+void TestStore::settingOutcomeOfUnknownEventThrows()
+{
+    try {
+        m_store->setBookingEventOutcome(42, u"applied"_s, {});
+        QFAIL("must throw");
+    } catch (const StorageError &e) {
+        QVERIFY2(e.message().contains(u"setBookingEventOutcome"_s), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(u"#42"_s), qPrintable(e.message()));
+    }
+}
+
+// ---- opt-outs and audit
+
+void TestStore::optOutsCanBeAddedAndRemoved()
+{
+    const QString number = u"+66812345678"_s;
+    QVERIFY(!m_store->isOptedOut(number));
+    m_store->addOptOut(number, u"sms"_s, u"STOP"_s);
+    QVERIFY(m_store->isOptedOut(number));
+    QVERIFY(!m_store->isOptedOut(u"+66812345679"_s));
+    QVERIFY(!m_store->isOptedOut(QString()));
+
+    m_clock.advanceMinutes(1);
+    m_store->addOptOut(number, u"operator"_s, u"asked by phone"_s); // a repeat keeps the first
+    QCOMPARE(rawValue(u"SELECT source FROM opt_outs WHERE phone_e164 = ?"_s, {number}).toString(), u"sms"_s);
+    QCOMPARE(rawValue(u"SELECT created_utc_ms FROM opt_outs"_s).toLongLong(), utc(2, 9).toMSecsSinceEpoch());
+
+    m_store->removeOptOut(number);
+    QVERIFY(!m_store->isOptedOut(number));
+    m_store->removeOptOut(number); // removing twice is harmless
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->addOptOut(QString(), u"sms"_s, {}));
+}
+
+void TestStore::auditLogKeepsEntriesInOrder()
+{
+    Store::AuditEntry pause;
+    pause.actor = u"ploy"_s;
+    pause.action = u"pause"_s;
+    pause.reason = u"holiday"_s;
+    pause.details = u"{\"until\":\"2026-11-10\"}"_s;
+    const qint64 first = m_store->appendAudit(pause);
+    m_clock.advanceMinutes(2);
+    Store::AuditEntry resend;
+    resend.actor = u"deskbell"_s;
+    resend.action = u"resend"_s;
+    resend.target = u"outbox#7"_s;
+    resend.atUtc = utc(1, 12);
+    const qint64 second = m_store->appendAudit(resend);
+    QVERIFY(first > 0);
+    QVERIFY(second > first);
+
+    const auto entries = m_store->auditEntries();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[0].id, first);
+    QCOMPARE(entries[0].atUtc, utc(2, 9));
+    QCOMPARE(entries[0].actor, u"ploy"_s);
+    QCOMPARE(entries[0].action, u"pause"_s);
+    QCOMPARE(entries[0].target, QString());
+    QCOMPARE(entries[0].reason, u"holiday"_s);
+    QCOMPARE(entries[0].details, pause.details);
+    QCOMPARE(entries[1].id, second);
+    QCOMPARE(entries[1].atUtc, utc(1, 12));
+    QCOMPARE(entries[1].target, u"outbox#7"_s);
+}
+
+void TestStore::dataSurvivesReopeningTheFile()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const qint64 messageId = m_store->insertMessage(reminder(URI_A, 60, utc(3, 9)));
+    Store::BookingEventRecord r;
+    r.source = u"webhook"_s;
+    r.body = "{}";
+    const qint64 eventId = m_store->insertBookingEvent(r);
+    m_store->addOptOut(u"+66899999999"_s, u"sms"_s, {});
+    Store::AuditEntry entry;
+    entry.actor = u"ploy"_s;
+    entry.action = u"resume"_s;
+    m_store->appendAudit(entry);
+
+    closeDatabase();
+    openDatabase();
+
+    const auto a = m_store->appointment(URI_A);
+    QVERIFY(a);
+    QCOMPARE(a->cancelReason, fullAppointment(URI_A).cancelReason);
+    QCOMPARE(a->startUtc, fullAppointment(URI_A).startUtc);
+    const auto m = m_store->message(messageId);
+    QVERIFY(m);
+    QCOMPARE(m->params, reminder(URI_A, 60, utc(3, 9)).params);
+    QCOMPARE(m_store->bookingEvent(eventId)->body, QByteArray("{}"));
+    QVERIFY(m_store->isOptedOut(u"+66899999999"_s));
+    QCOMPARE(m_store->auditEntries().size(), 1);
+    // Ids keep growing after a reopen (AUTOINCREMENT), so an old id never names a new row.
+    QVERIFY(m_store->insertMessage(reminder(URI_A, 5, utc(3, 9))) > messageId);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,164 @@
+// Deskbell: SMS confirmations and reminders for Calendly bookings, for the front desk.
+
+#include "Engine.h"
+#include "Logging.h"
+#include "MainWindow.h"
+#include "config/Settings.h"
+#include "domain/Clock.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace deskbell;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum ExitCode
+{
+    EXIT_OK = 0,
+    EXIT_FAILURE_RUNTIME = 1,
+    EXIT_USAGE = 2,
+};
+
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+struct CommandLine
+{
+    QCommandLineOption config{u"config"_s, u"Use the settings in <file> instead of the default file."_s,
+                              u"file"_s};
+    QCommandLineOption checkConfig{u"check-config"_s,
+                                   u"Check the settings file, list every problem with its key, and exit "
+                                   "(status 0 when usable, 2 when not)."_s};
+    QCommandLineOption ingest{
+        u"ingest"_s,
+        u"Record and plan one Calendly webhook body from <file> (- for standard input), "
+        "print the outcome, and exit."_s,
+        u"file"_s};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            u"Deskbell texts Calendly invitees in any country: confirmations, reminders, cancellations."_s);
+        parser.addOptions({config, checkConfig, ingest});
+        parser.addHelpOption();
+        parser.addVersionOption();
+    }
+};
+
+// Whether a GUI can start at all: Qt would abort with a platform-plugin message otherwise.
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runConsole(CommandLine &cli)
+{
+    SystemClock clock;
+    Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
+    QString problems;
+    const bool ok = engine.start(&problems);
+
+    if (cli.parser.isSet(cli.checkConfig)) {
+        const auto &settings = engine.settings();
+        print(stdout, u"Settings file: %1%2\n"_s.arg(
+                          settings.path, settings.fileExisted ? QString() : u" (not found: defaults)"_s));
+        for (const auto &p : settings.problems) {
+            print(stdout, u"%1: %2\n"_s.arg(p.severity == Settings::Problem::Severity::Error ? u"error"_s
+                                                                                             : u"warning"_s,
+                                            p.toString()));
+        }
+        if (!ok) {
+            print(stdout, problems + u'\n');
+        }
+        print(stdout, ok ? u"Settings are usable.\n"_s : u"Settings are NOT usable.\n"_s);
+        return ok ? EXIT_OK : EXIT_USAGE;
+    }
+
+    if (!ok) {
+        print(stderr, u"deskbell: cannot start:\n%1\n"_s.arg(problems));
+        return EXIT_USAGE;
+    }
+    const QString path = cli.parser.value(cli.ingest);
+    QFile file;
+    const bool opened = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        print(stderr, u"deskbell: cannot read %1: %2\n"_s.arg(path, file.errorString()));
+        return EXIT_USAGE;
+    }
+    const auto result = engine.ingest(file.readAll(), u"manual"_s);
+    print(stdout,
+          u"event #%1 %2: %3 (%4)\n"_s.arg(result.eventId)
+              .arg(result.eventName.isEmpty() ? u"?"_s : result.eventName, result.outcome, result.detail));
+    return result.outcome == u"error"_s ? EXIT_FAILURE_RUNTIME : EXIT_OK;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // No organization name: files go to ~/.config/deskbell/ and ~/.local/share/deskbell/.
+    QCoreApplication::setApplicationName(u"deskbell"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DESKBELL_VERSION));
+    logging::install();
+
+    // Parse before any application object exists, so --help, --version and the console modes work on
+    // a server without X or Wayland, and a bad option never opens a window.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    CommandLine cli;
+    if (!cli.parser.parse(arguments)) {
+        print(stderr, u"deskbell: %1\nTry 'deskbell --help'.\n"_s.arg(cli.parser.errorText()));
+        return EXIT_USAGE;
+    }
+    if (!cli.parser.positionalArguments().isEmpty()) {
+        print(stderr, u"deskbell: unexpected argument '%1'\nTry 'deskbell --help'.\n"_s.arg(
+                          cli.parser.positionalArguments().constFirst()));
+        return EXIT_USAGE;
+    }
+    if (cli.parser.isSet(u"help"_s) || cli.parser.isSet(u"version"_s) || cli.parser.isSet(cli.checkConfig) ||
+        cli.parser.isSet(cli.ingest)) {
+        QCoreApplication app(argc, argv);
+        if (cli.parser.isSet(u"help"_s)) {
+            print(stdout, cli.parser.helpText());
+            return EXIT_OK;
+        }
+        if (cli.parser.isSet(u"version"_s)) {
+            print(stdout, u"Deskbell %1 (Qt %2)\n"_s.arg(QCoreApplication::applicationVersion(),
+                                                         QString::fromLatin1(qVersion())));
+            return EXIT_OK;
+        }
+        return runConsole(cli);
+    }
+
+    if (!hasDisplay()) {
+        print(stderr,
+              u"deskbell: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot "
+              "open.\nRun it in a desktop session, or see 'deskbell --help' for what works without one.\n"_s);
+        return EXIT_USAGE;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"Deskbell"_s);
+    SystemClock clock;
+    Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
+    QString problems;
+    engine.start(&problems);
+    MainWindow window(engine, clock, problems);
+    window.show();
+    return app.exec();
+}
