@@ -42,7 +42,8 @@ public:
     void setBookingEventOutcome(qint64 id, const QString &outcome, const QString &detail,
                                 qint64 duplicateOf = 0);
     std::optional<BookingEventRecord> bookingEvent(qint64 id);
-    QList<BookingEventRecord> bookingEvents(const QString &outcome = {}); // all, or with that outcome; oldest first
+    QList<BookingEventRecord>
+    bookingEvents(const QString &outcome = {}); // all, or with that outcome; oldest first
 
     // ---- appointments: one row per invitee URI
     std::optional<Appointment> appointment(const QString &inviteeUri);
