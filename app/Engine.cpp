@@ -64,13 +64,17 @@ bool Engine::start(QString *error)
         }
     }
 
-    if (m_store && m_settings.ok()) {
+    if (m_store) {
+        // Built even when the settings are wrong, so received events are still kept; they wait as
+        // "pending" and are planned at the first start with usable settings.
         m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, m_clock, m_settings.values.rules);
+    }
+    if (m_processor && m_settings.ok()) {
+        m_planning = true;
         for (const auto &result : m_processor->processPending()) {
             emit bookingProcessed(result);
         }
-        qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path,
-                                                                               m_databasePath);
+        qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path, m_databasePath);
     }
     if (error) {
         *error = problems.join(u'\n');
@@ -88,11 +92,18 @@ BookingProcessor::Result Engine::ingest(const QByteArray &body, const QString &s
     BookingProcessor::Result result;
     if (!m_processor) {
         result.outcome = u"error"_s;
-        result.detail = u"the engine is not ready (see the settings or database errors)"_s;
+        result.detail = u"not stored: no database is open"_s;
         return result;
     }
     try {
-        result = m_processor->receive(body, source);
+        const qint64 id = m_processor->record(body, source);
+        if (m_planning) {
+            result = m_processor->process(id);
+        } else {
+            result.eventId = id;
+            result.outcome = u"pending"_s;
+            result.detail = u"kept; it is planned once the settings are fixed"_s;
+        }
     } catch (const StorageError &e) {
         result.outcome = u"error"_s;
         result.detail = u"not stored: %1"_s.arg(e.message());

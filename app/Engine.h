@@ -46,14 +46,16 @@ public:
     // not stop the database from opening (the console still shows what is there), but no event is
     // planned until they are fixed.
     bool start(QString *error);
-    bool isReady() const { return m_processor != nullptr; }
+    // True when messages are being planned: the database is open and the settings are usable.
+    bool isReady() const { return m_planning; }
     bool isStorageOpen() const { return m_store != nullptr; }
 
     const Settings::LoadResult &settings() const { return m_settings; }
     QString databasePath() const;
     QString settingsPath() const { return m_settings.path; }
 
-    // Records and plans one Calendly webhook body (source: webhook | poll | manual).
+    // Records and plans one Calendly webhook body (source: webhook | poll | manual). With unusable
+    // settings the body is still recorded, as "pending", and planned at the next good start.
     BookingProcessor::Result ingest(const QByteArray &body, const QString &source);
 
     // Appointments starting in [fromUtc, toUtc) with their messages, by start time.
@@ -70,6 +72,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BookingProcessor> m_processor;
+    bool m_planning = false;
 };
 
 } // namespace deskbell

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace deskbell {
@@ -55,3 +56,5 @@ private:
 };
 
 } // namespace deskbell
+
+Q_DECLARE_METATYPE(deskbell::BookingProcessor::Result)

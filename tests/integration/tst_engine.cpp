@@ -1,0 +1,134 @@
+// The composition root over real files: settings, SQLite, and what survives a restart.
+
+#include "Engine.h"
+#include "support/CalendlyBodies.h"
+#include "support/FakeClock.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace deskbell;
+using namespace Qt::StringLiterals;
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void plansWithUsableSettings();
+    void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
+    void badStorageUrlOpensNoOtherDatabase();
+    void unreadableDatabaseIsReported();
+
+private:
+    void writeSettings(const QByteArray &ini);
+    std::unique_ptr<Engine> startEngine(QString *problems);
+    QByteArray booking() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    test::FakeClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC)};
+};
+
+void TestEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestEngine::writeSettings(const QByteArray &ini)
+{
+    QFile file(m_dir->filePath(u"deskbell.ini"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(ini);
+}
+
+std::unique_ptr<Engine> TestEngine::startEngine(QString *problems)
+{
+    auto engine = std::make_unique<Engine>(
+        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok"}, m_clock);
+    engine->start(problems);
+    return engine;
+}
+
+QByteArray TestEngine::booking() const
+{
+    test::BodyOptions o;
+    o.startUtc = QDateTime(QDate(2026, 11, 10), QTime(7, 0), Qt::UTC);
+    return test::body(o);
+}
+
+void TestEngine::plansWithUsableSettings()
+{
+    writeSettings("[templates]\nconfirm = 1\nreminder = 2\n[rules]\ndefault_region = TH\n");
+    QString problems;
+    auto engine = startEngine(&problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QVERIFY(engine->isReady());
+    QCOMPARE(engine->databasePath(), m_dir->filePath(u"deskbell.sqlite3"_s));
+
+    QSignalSpy processed(engine.get(), &Engine::bookingProcessed);
+    const auto result = engine->ingest(booking(), u"manual"_s);
+    QCOMPARE(result.outcome, u"applied"_s);
+    QCOMPARE(processed.size(), 1);
+    const auto upcoming = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30));
+    QCOMPARE(upcoming.size(), 1);
+    QCOMPARE(upcoming.first().messages.size(), 3);
+}
+
+void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
+{
+    writeSettings("[templates]\nconfirm = 1\n[rules]\nquiet_hours = after dinner\n");
+    QString problems;
+    {
+        auto engine = startEngine(&problems);
+        QVERIFY(problems.contains(u"[rules] quiet_hours"_s));
+        QVERIFY(!engine->isReady());
+        const auto result = engine->ingest(booking(), u"webhook"_s);
+        QCOMPARE(result.outcome, u"pending"_s); // kept, not lost, not planned with guessed rules
+        QVERIFY(result.eventId > 0);
+        QCOMPARE(engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).size(), 0);
+    }
+
+    writeSettings("[templates]\nconfirm = 1\n[rules]\nquiet_hours = 21:00-08:00\ndefault_region = TH\n");
+    auto engine = std::make_unique<Engine>(
+        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok"}, m_clock);
+    QSignalSpy processed(engine.get(), &Engine::bookingProcessed);
+    QVERIFY(engine->start(&problems));
+    QCOMPARE(processed.size(), 1);
+    QCOMPARE(processed.first().first().value<BookingProcessor::Result>().outcome, u"applied"_s);
+    const auto upcoming = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30));
+    QCOMPARE(upcoming.size(), 1);
+    QCOMPARE(upcoming.first().messages.size(), 1);
+}
+
+void TestEngine::badStorageUrlOpensNoOtherDatabase()
+{
+    writeSettings("[storage]\nurl = mysql://db.example/deskbell\n");
+    QString problems;
+    auto engine = startEngine(&problems);
+    QVERIFY(problems.contains(u"[storage] url"_s));
+    QVERIFY(!engine->isStorageOpen());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"deskbell.sqlite3"_s)));
+    QCOMPARE(engine->ingest(booking(), u"webhook"_s).outcome, u"error"_s);
+}
+
+void TestEngine::unreadableDatabaseIsReported()
+{
+    QFile junk(m_dir->filePath(u"junk.sqlite3"_s));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    writeSettings("[storage]\nurl = sqlite:" + junk.fileName().toUtf8() + "\n");
+    QString problems;
+    auto engine = startEngine(&problems);
+    QVERIFY2(problems.contains(u"database could not be opened"_s), qPrintable(problems));
+    QVERIFY(!engine->isStorageOpen());
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
