@@ -31,7 +31,7 @@ install_packages() {
     local missing
     missing=$(missing_packages "$@")
     [ -z "$missing" ] && return 0
-    echo "Installing: $missing"
+    echo "Installing:" $missing
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         sudo="sudo"
