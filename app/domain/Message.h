@@ -63,6 +63,11 @@ struct OutboxMessage
     int attempts = 0;
     QDateTime nextAttemptUtc;
     QString providerMessageId;
+    QString providerPlanId;
+    QDateTime acceptedUtc;
+    QString deliveryStatus; // from a delivery receipt ("delivered", "sent_failed", ...); empty: none came
+    QString deliveryCode;
+    QDateTime deliveryUtc;
     QString lastError;
     QString skipReason; // also the reason for canceled / unknown
     QDateTime createdUtc;

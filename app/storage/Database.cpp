@@ -126,6 +126,16 @@ QList<Database::MigrationStep> sqliteSteps()
             "    value TEXT"
             ")"_s,
         },
+        // 2: sending. What the provider reported after accepting (delivery receipts), when it
+        // accepted, and a lookup by the provider's id for those receipts.
+        {
+            u"ALTER TABLE outbox ADD COLUMN accepted_utc_ms INTEGER"_s,
+            u"ALTER TABLE outbox ADD COLUMN delivery_status TEXT"_s,
+            u"ALTER TABLE outbox ADD COLUMN delivery_code TEXT"_s,
+            u"ALTER TABLE outbox ADD COLUMN delivery_utc_ms INTEGER"_s,
+            u"CREATE INDEX outbox_provider_message ON outbox (provider_message_id)"_s,
+            u"CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_utc_ms)"_s,
+        },
     };
 }
 

@@ -163,6 +163,8 @@ Row messageRow(const OutboxMessage &m, const QDateTime &now)
         {u"attempts"_s, m.attempts},
         {u"next_attempt_utc_ms"_s, nullableMs(m.nextAttemptUtc)},
         {u"provider_message_id"_s, nullableText(m.providerMessageId)},
+        {u"provider_plan_id"_s, nullableText(m.providerPlanId)},
+        {u"accepted_utc_ms"_s, nullableMs(m.acceptedUtc)},
         {u"last_error"_s, nullableText(m.lastError)},
         {u"skip_reason"_s, nullableText(m.skipReason)},
         {u"created_utc_ms"_s, now.toMSecsSinceEpoch()},
@@ -204,6 +206,11 @@ OutboxMessage messageFrom(const QSqlQuery &q)
     m.attempts = q.value(u"attempts"_s).toInt();
     m.nextAttemptUtc = utcFromMs(q.value(u"next_attempt_utc_ms"_s));
     m.providerMessageId = q.value(u"provider_message_id"_s).toString();
+    m.providerPlanId = q.value(u"provider_plan_id"_s).toString();
+    m.acceptedUtc = utcFromMs(q.value(u"accepted_utc_ms"_s));
+    m.deliveryStatus = q.value(u"delivery_status"_s).toString();
+    m.deliveryCode = q.value(u"delivery_code"_s).toString();
+    m.deliveryUtc = utcFromMs(q.value(u"delivery_utc_ms"_s));
     m.lastError = q.value(u"last_error"_s).toString();
     m.skipReason = q.value(u"skip_reason"_s).toString();
     m.createdUtc = utcFromMs(q.value(u"created_utc_ms"_s));
@@ -457,6 +464,155 @@ bool Store::cancelPendingMessage(qint64 id, MessageState newState, const QString
     q.addBindValue(id);
     exec(q, op);
     return q.numRowsAffected() > 0;
+}
+
+QList<OutboxMessage> Store::dueMessages(const QDateTime &nowUtc, int limit)
+{
+    const QString op = u"dueMessages"_s;
+    QSqlQuery q =
+        prepare(m_db, op,
+                u"SELECT * FROM outbox"
+                " WHERE (state = 'queued' AND due_utc_ms <= :now)"
+                "    OR (state = 'retry_wait' AND COALESCE(next_attempt_utc_ms, due_utc_ms) <= :now)"
+                " ORDER BY CASE state WHEN 'queued' THEN due_utc_ms"
+                "          ELSE COALESCE(next_attempt_utc_ms, due_utc_ms) END, id"
+                " LIMIT :limit"_s);
+    q.bindValue(u":now"_s, nowUtc.toMSecsSinceEpoch());
+    q.bindValue(u":limit"_s, limit);
+    exec(q, op);
+    return messagesFrom(q);
+}
+
+QDateTime Store::nextDueUtc()
+{
+    const QString op = u"nextDueUtc"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT MIN(CASE state WHEN 'queued' THEN due_utc_ms"
+                          "                ELSE COALESCE(next_attempt_utc_ms, due_utc_ms) END)"
+                          " FROM outbox WHERE state IN ('queued', 'retry_wait')"_s);
+    exec(q, op);
+    return q.next() ? utcFromMs(q.value(0)) : QDateTime();
+}
+
+bool Store::markSending(qint64 id)
+{
+    const QString op = u"markSending"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_utc_ms = ?"
+                          " WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    return q.numRowsAffected() > 0;
+}
+
+void Store::finishSending(qint64 id, const SendOutcome &outcome)
+{
+    const QString op = u"finishSending"_s;
+    if (outcome.state != MessageState::Accepted && outcome.state != MessageState::RetryWait &&
+        outcome.state != MessageState::Failed && outcome.state != MessageState::Unknown &&
+        outcome.state != MessageState::Queued) {
+        throw StorageError(u"Store::%1: \"%2\" does not end a send"_s.arg(op, keyOf(outcome.state)));
+    }
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET state = :state,"
+                          " attempts = attempts - :unsent,"
+                          " next_attempt_utc_ms = :next,"
+                          " provider_message_id = COALESCE(:provider_id, provider_message_id),"
+                          " provider_plan_id = COALESCE(:plan_id, provider_plan_id),"
+                          " accepted_utc_ms = COALESCE(:accepted, accepted_utc_ms),"
+                          " last_error = :error,"
+                          " skip_reason = :reason,"
+                          " updated_utc_ms = :now"
+                          " WHERE id = :id AND state = 'sending'"_s);
+    const QDateTime now = m_clock.nowUtc();
+    q.bindValue(u":state"_s, keyOf(outcome.state));
+    q.bindValue(u":unsent"_s, outcome.state == MessageState::Queued ? 1 : 0);
+    q.bindValue(u":next"_s, nullableMs(outcome.nextAttemptUtc));
+    q.bindValue(u":provider_id"_s, nullableText(outcome.providerMessageId));
+    q.bindValue(u":plan_id"_s, nullableText(outcome.providerPlanId));
+    q.bindValue(u":accepted"_s, outcome.state == MessageState::Accepted
+                                    ? QVariant(now.toMSecsSinceEpoch())
+                                    : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(u":error"_s, nullableText(outcome.error));
+    q.bindValue(u":reason"_s, nullableText(outcome.reason));
+    q.bindValue(u":now"_s, now.toMSecsSinceEpoch());
+    q.bindValue(u":id"_s, id);
+    exec(q, op);
+    if (q.numRowsAffected() == 0) {
+        throw StorageError(u"Store::%1: message #%2 is not being sent"_s.arg(op).arg(id));
+    }
+}
+
+int Store::markInterruptedSendsUnknown(const QString &reason)
+{
+    const QString op = u"markInterruptedSendsUnknown"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET state = 'unknown', skip_reason = ?, updated_utc_ms = ?"
+                          " WHERE state = 'sending'"_s);
+    q.addBindValue(reason);
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    exec(q, op);
+    return q.numRowsAffected();
+}
+
+void Store::setMessageParams(qint64 id, const QJsonObject &params)
+{
+    const QString op = u"setMessageParams"_s;
+    QSqlQuery q = prepare(m_db, op, u"UPDATE outbox SET params = ?, updated_utc_ms = ? WHERE id = ?"_s);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+}
+
+qint64 Store::recordDelivery(qint64 messageId, const QString &providerMessageId, const QString &status,
+                             const QString &code, const QDateTime &atUtc)
+{
+    const QString op = u"recordDelivery"_s;
+    // The provider's id is the stronger key; Deskbell's own id (custom_args) serves when the receipt
+    // has only that. A receipt never changes the sending state: "accepted" stays, delivery is beside it.
+    QSqlQuery find = prepare(m_db, op,
+                             u"SELECT id FROM outbox WHERE (:pid <> '' AND provider_message_id = :pid)"
+                             " OR (:pid = '' AND id = :id) ORDER BY id LIMIT 1"_s);
+    find.bindValue(u":pid"_s, providerMessageId.isNull() ? u""_s : providerMessageId);
+    find.bindValue(u":id"_s, messageId);
+    exec(find, op);
+    if (!find.next()) {
+        return 0;
+    }
+    const qint64 id = find.value(0).toLongLong();
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET delivery_status = ?, delivery_code = ?, delivery_utc_ms = ?,"
+                          " updated_utc_ms = ? WHERE id = ?"_s);
+    q.addBindValue(status);
+    q.addBindValue(nullableText(code));
+    q.addBindValue(nullableMs(atUtc.isValid() ? atUtc : m_clock.nowUtc()));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    return id;
+}
+
+// ---- engine state
+
+QString Store::engineState(const QString &key)
+{
+    QSqlQuery q = prepare(m_db, u"engineState"_s, u"SELECT value FROM engine_state WHERE key = ?"_s);
+    q.addBindValue(key);
+    exec(q, u"engineState"_s);
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void Store::setEngineState(const QString &key, const QString &value)
+{
+    const QString op = u"setEngineState"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"INSERT INTO engine_state (key, value) VALUES (?, ?)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    q.addBindValue(key);
+    q.addBindValue(value);
+    exec(q, op);
 }
 
 // ---- opt-outs

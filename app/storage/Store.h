@@ -4,6 +4,7 @@
 #include "domain/Message.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -62,6 +63,39 @@ public:
     // Moves a message to a terminal state (canceled / skipped) with a reason. Returns false (and
     // changes nothing) when the message is no longer pending (queued or retry_wait).
     bool cancelPendingMessage(qint64 id, MessageState newState, const QString &reason);
+
+    // ---- sending (the dispatcher's side of the outbox)
+    // Pending messages whose time has come: queued ones by due time, retry_wait ones by their next
+    // attempt; earliest first.
+    QList<OutboxMessage> dueMessages(const QDateTime &nowUtc, int limit);
+    // The earliest time a pending message becomes due, or an invalid QDateTime when none is pending.
+    QDateTime nextDueUtc();
+    // queued | retry_wait -> sending, attempts + 1. False when the message is no longer pending.
+    bool markSending(qint64 id);
+    struct SendOutcome
+    {
+        MessageState state = MessageState::Accepted; // accepted | retry_wait | failed | unknown | queued
+        QDateTime nextAttemptUtc;                    // retry_wait
+        QString providerMessageId;
+        QString providerPlanId;
+        QString error;  // last_error
+        QString reason; // skip_reason: why unknown, or why failed in plain words
+    };
+    // sending -> outcome.state. "queued" means the request never left (e.g. credentials refused):
+    // the attempt is not counted. Throws when the message is not in "sending".
+    void finishSending(qint64 id, const SendOutcome &outcome);
+    // After a crash: every message left in "sending" may or may not have reached the provider.
+    // They become "unknown" and are never sent again without an operator. Returns how many.
+    int markInterruptedSendsUnknown(const QString &reason);
+    void setMessageParams(qint64 id, const QJsonObject &params);
+    // Records a delivery receipt on the message with that provider id (or, when empty, that outbox
+    // id). Returns the outbox id, or 0 when no message matches.
+    qint64 recordDelivery(qint64 messageId, const QString &providerMessageId, const QString &status,
+                          const QString &code, const QDateTime &atUtc);
+
+    // ---- engine_state: small persisted flags (the global pause)
+    QString engineState(const QString &key);
+    void setEngineState(const QString &key, const QString &value);
 
     // ---- opt-outs, by E.164 number
     bool isOptedOut(const QString &e164);
