@@ -174,6 +174,62 @@ public:
         }
     }
 
+    // A whole number in [min, max] for key, or an error naming it; `target` keeps its value on error.
+    void readInt(QSettings &s, const QString &group, const QString &k, int min, int max, int &target)
+    {
+        if (!s.contains(k)) {
+            return;
+        }
+        const QString text = textValue(s, k);
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < min || value > max) {
+            error(group + u'/' + k,
+                  u"expected a whole number from %1 to %2, got \"%3\""_s.arg(min).arg(max).arg(text));
+        } else {
+            target = value;
+        }
+    }
+
+    void readSms(QSettings &s, Settings::Sms &sms)
+    {
+        const QStringList known{u"provider"_s,       u"api_base"_s,     u"max_in_flight"_s,
+                                u"max_per_second"_s, u"max_attempts"_s, u"late_max_min"_s};
+        for (const QString &k : s.childKeys()) {
+            if (!known.contains(k)) {
+                warning(u"sms/"_s + k, u"unknown key, ignored (known: %1)"_s.arg(known.join(u", "_s)));
+            }
+        }
+        if (s.contains(u"provider"_s)) {
+            const QString provider = textValue(s, u"provider"_s).toLower();
+            if (provider != u"sandbox"_s && provider != u"engagelab"_s) {
+                error(u"sms/provider"_s, u"expected sandbox or engagelab, got \"%1\""_s.arg(provider));
+            } else {
+                sms.provider = provider;
+            }
+        }
+        if (s.contains(u"api_base"_s)) {
+            const QString text = textValue(s, u"api_base"_s);
+            const QUrl url(text, QUrl::StrictMode);
+            // Plain http only to this machine (a test server or a local relay): credentials travel in
+            // every request.
+            const bool loopback =
+                url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s;
+            if (!url.isValid() || url.host().isEmpty() ||
+                !(url.scheme() == u"https"_s || (url.scheme() == u"http"_s && loopback))) {
+                error(u"sms/api_base"_s,
+                      u"expected an https:// address such as https://smsapi.engagelab.com, got \"%1\""_s.arg(
+                          text));
+            } else {
+                sms.apiBase = url;
+            }
+        }
+        readInt(s, u"sms"_s, u"max_in_flight"_s, 1, 64, sms.maxInFlight);
+        readInt(s, u"sms"_s, u"max_per_second"_s, 1, 100, sms.maxPerSecond);
+        readInt(s, u"sms"_s, u"max_attempts"_s, 1, 20, sms.maxAttempts);
+        readInt(s, u"sms"_s, u"late_max_min"_s, 0, 7 * 24 * 60, sms.lateMaxMin);
+    }
+
     static QString kindList()
     {
         QStringList names;
@@ -258,6 +314,10 @@ Settings::LoadResult Settings::load(const QString &path, const QByteArray &syste
     }
     s.endGroup();
 
+    s.beginGroup(u"sms"_s);
+    loader.readSms(s, values.sms);
+    s.endGroup();
+
     s.beginGroup(u"rules"_s);
     for (const QString &k : s.childKeys()) {
         if (!RULE_KEYS.contains(k)) {
@@ -336,6 +396,14 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
     }
     s.beginGroup(u"storage"_s);
     s.setValue(u"url"_s, values.storageUrl);
+    s.endGroup();
+    s.beginGroup(u"sms"_s);
+    s.setValue(u"provider"_s, values.sms.provider);
+    s.setValue(u"api_base"_s, values.sms.apiBase.toString());
+    s.setValue(u"max_in_flight"_s, values.sms.maxInFlight);
+    s.setValue(u"max_per_second"_s, values.sms.maxPerSecond);
+    s.setValue(u"max_attempts"_s, values.sms.maxAttempts);
+    s.setValue(u"late_max_min"_s, values.sms.lateMaxMin);
     s.endGroup();
     s.beginGroup(u"rules"_s);
     writeRules(values.rules.defaults, true);

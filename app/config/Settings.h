@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 namespace deskbell {
 
@@ -27,10 +28,21 @@ public:
         QString toString() const; // "[rules] quiet_hours: expected HH:MM-HH:MM ..."
     };
 
+    struct Sms
+    {
+        QString provider = QStringLiteral("sandbox"); // sandbox | engagelab
+        QUrl apiBase = QUrl(QStringLiteral("https://smsapi.engagelab.com"));
+        int maxInFlight = 4;
+        int maxPerSecond = 10;
+        int maxAttempts = 6;
+        int lateMaxMin = 720;
+    };
+
     struct Values
     {
         QString storageUrl; // as written; empty = SQLite in the app data folder
         RuleSet rules;
+        Sms sms;
     };
 
     struct LoadResult

@@ -181,9 +181,6 @@ void Planner::planCreated(const Input &input, const RuleSet &ruleSet, Plan &plan
                                              reminderTemplate, offset, due);
             // The real time left when the text goes out, whatever the configured offset said.
             m.params.insert(u"advance"_s, formatAdvance(due.secsTo(appointment.startUtc) / 60));
-            if (moved) {
-                m.params.insert(u"moved_for_quiet_hours"_s, true);
-            }
             if (m.state == MessageState::Queued) {
                 const qint64 minute = due.toSecsSinceEpoch() / 60;
                 if (due <= now) {

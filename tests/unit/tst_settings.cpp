@@ -69,6 +69,12 @@ void TestSettings::missingFileMeansDefaults()
     QVERIFY(r.hostPhone.isEmpty());
     QVERIFY(r.templates.isEmpty());
     QVERIFY(result.values.storageUrl.isEmpty());
+    QCOMPARE(result.values.sms.provider, u"sandbox"_s);
+    QCOMPARE(result.values.sms.apiBase, QUrl(u"https://smsapi.engagelab.com"_s));
+    QCOMPARE(result.values.sms.maxInFlight, 4);
+    QCOMPARE(result.values.sms.maxPerSecond, 10);
+    QCOMPARE(result.values.sms.maxAttempts, 6);
+    QCOMPARE(result.values.sms.lateMaxMin, 720);
 }
 
 void TestSettings::readsEveryDocumentedKey()
@@ -128,6 +134,14 @@ void TestSettings::reportsBadValueWithItsKey_data()
     QTest::newRow("storage url scheme") << "[storage]\nurl = mysql://db\n"_ba << u"storage/url"_s;
     QTest::newRow("override region") << "[event_type.x]\nmatch = Call\ndefault_region = TH\n"_ba
                                      << u"event_type.x/default_region"_s;
+    QTest::newRow("sms provider unknown") << "[sms]\nprovider = twilio\n"_ba << u"sms/provider"_s;
+    QTest::newRow("sms api base plain http")
+        << "[sms]\napi_base = http://smsapi.engagelab.com\n"_ba << u"sms/api_base"_s;
+    QTest::newRow("sms api base not a url") << "[sms]\napi_base = engagelab\n"_ba << u"sms/api_base"_s;
+    QTest::newRow("sms in flight zero") << "[sms]\nmax_in_flight = 0\n"_ba << u"sms/max_in_flight"_s;
+    QTest::newRow("sms per second words") << "[sms]\nmax_per_second = fast\n"_ba << u"sms/max_per_second"_s;
+    QTest::newRow("sms attempts too many") << "[sms]\nmax_attempts = 99\n"_ba << u"sms/max_attempts"_s;
+    QTest::newRow("sms late negative") << "[sms]\nlate_max_min = -1\n"_ba << u"sms/late_max_min"_s;
     QTest::newRow("override offsets") << "[event_type.x]\nmatch = Call\nreminder_offsets_min = x\n"_ba
                                       << u"event_type.x/reminder_offsets_min"_s;
 }
@@ -156,6 +170,8 @@ void TestSettings::acceptsGoodValue_data()
     QTest::newRow("international host phone") << "[rules]\nhost_phone = +971 50 123 4567\n"_ba;
     QTest::newRow("template off") << "[templates]\nfollowup =\n"_ba;
     QTest::newRow("sqlite url") << "[storage]\nurl = sqlite:/var/lib/deskbell/db.sqlite3\n"_ba;
+    QTest::newRow("sms loopback relay")
+        << "[sms]\nprovider = engagelab\napi_base = http://127.0.0.1:9000\n"_ba;
     QTest::newRow("comment after value") << "[rules]\nfollowup_after_min = 30 ; half an hour\n"_ba;
 }
 

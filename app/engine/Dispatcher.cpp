@@ -1,0 +1,425 @@
+#include "engine/Dispatcher.h"
+
+#include "domain/Appointment.h"
+#include "domain/Clock.h"
+#include "domain/Rules.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+#include "storage/Store.h"
+
+#include <QJsonValue>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+namespace deskbell {
+
+Q_LOGGING_CATEGORY(lcDispatch, "deskbell.dispatch")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A message picked up this late is "late": the catch-up policy applies (PC asleep, app closed).
+constexpr qint64 LATE_GRACE_SECS = 120;
+// A QTimer counts real time, but the wall clock can jump (sleep, NTP): look again at least this often.
+constexpr qint64 MAX_SLEEP_MS = 10 * 60 * 1000;
+constexpr qint64 STORAGE_RETRY_MS = 5000;
+
+const QString KEY_PAUSED = u"sending_paused"_s;
+const QString KEY_PAUSE_REASON = u"sending_pause_reason"_s;
+
+QString describe(const SmsResult &r)
+{
+    QStringList parts;
+    if (r.httpStatus > 0) {
+        parts.append(u"HTTP %1"_s.arg(r.httpStatus));
+    }
+    if (!r.code.isEmpty()) {
+        parts.append(u"code %1"_s.arg(r.code));
+    }
+    if (!r.message.isEmpty()) {
+        parts.append(r.message);
+    }
+    return parts.isEmpty() ? u"no details"_s : parts.join(u", "_s);
+}
+
+QString hoursLate(qint64 secs)
+{
+    return formatAdvance(secs / 60) + u" late"_s;
+}
+
+// Whether a message still fits its booking as it is now; the reason when it does not.
+QString mismatch(MessageKind kind, Appointment::Status status)
+{
+    switch (kind) {
+    case MessageKind::Cancel:
+        return {};
+    case MessageKind::NoShow:
+        return status == Appointment::Status::NoShow ? QString() : u"no-show mark removed"_s;
+    default:
+        break;
+    }
+    switch (status) {
+    case Appointment::Status::Active:
+        return {};
+    case Appointment::Status::Canceled:
+        return u"booking canceled"_s;
+    case Appointment::Status::Rescheduled:
+        return u"booking rescheduled"_s;
+    case Appointment::Status::NoShow:
+        return u"marked as no-show"_s;
+    }
+    return {};
+}
+
+// EngageLab fills template variables from strings; numbers or booleans are written out.
+QJsonObject stringParams(const QJsonObject &params)
+{
+    QJsonObject out;
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const QJsonValue v = it.value();
+        if (v.isString()) {
+            out.insert(it.key(), v);
+        } else if (v.isDouble()) {
+            out.insert(it.key(), QString::number(v.toDouble()));
+        } else if (v.isBool()) {
+            out.insert(it.key(), v.toBool() ? u"yes"_s : u"no"_s);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Dispatcher::Dispatcher(Database &db, Store &store, const Clock &clock, SmsProvider &provider, Options options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_store(store)
+    , m_clock(clock)
+    , m_provider(provider)
+    , m_options(options)
+{
+    m_options.maxInFlight = std::max(1, m_options.maxInFlight);
+    m_options.maxPerSecond = std::max(1, m_options.maxPerSecond);
+    m_options.maxAttempts = std::max(1, m_options.maxAttempts);
+    m_timer.setSingleShot(true);
+    m_monotonic.start();
+    connect(&m_timer, &QTimer::timeout, this, &Dispatcher::pump);
+    // Queued: a provider that answers inside send() must not re-enter pump().
+    connect(&m_provider, &SmsProvider::finished, this, &Dispatcher::onFinished, Qt::QueuedConnection);
+}
+
+qint64 Dispatcher::backoffSecs(const Options &options, int attempt, double jitter)
+{
+    const double base = std::min<double>(options.maxRetrySecs,
+                                         options.firstRetrySecs * std::pow(2.0, std::max(0, attempt - 1)));
+    return std::max<qint64>(1, qint64(std::llround(base * std::clamp(jitter, 0.5, 1.0))));
+}
+
+void Dispatcher::start()
+{
+    int interrupted = 0;
+    try {
+        Transaction tx(m_db);
+        interrupted = m_store.markInterruptedSendsUnknown(
+            u"maybe sent: Deskbell stopped while sending it; check before sending again"_s);
+        m_paused = m_store.engineState(KEY_PAUSED) == u"1"_s;
+        m_pauseReason = m_store.engineState(KEY_PAUSE_REASON);
+        tx.commit();
+    } catch (const StorageError &e) {
+        qCCritical(lcDispatch).noquote() << u"cannot start sending: %1"_s.arg(e.message());
+        emit alertRaised(u"Sending could not start: %1"_s.arg(e.message()));
+        return;
+    }
+    if (interrupted > 0) {
+        const QString text =
+            u"%1 message(s) may or may not have been sent: Deskbell stopped while sending "
+            "them. They are marked \"maybe sent\" and will not be sent again on their own."_s.arg(
+                interrupted);
+        qCWarning(lcDispatch).noquote() << text;
+        emit alertRaised(text);
+    }
+    if (m_paused) {
+        qCInfo(lcDispatch).noquote() << u"sending is paused: %1"_s.arg(m_pauseReason);
+        emit pausedChanged(true, m_pauseReason);
+    }
+    m_started = true;
+    qCInfo(lcDispatch).noquote() << u"dispatching through %1 (at most %2 at once, %3 per second)"_s
+                                        .arg(m_provider.name())
+                                        .arg(m_options.maxInFlight)
+                                        .arg(m_options.maxPerSecond);
+    wake();
+}
+
+void Dispatcher::wake()
+{
+    if (m_started && !m_paused) {
+        m_timer.start(0); // coalesces many wakes into one pump
+    }
+}
+
+void Dispatcher::pause(const QString &reason)
+{
+    try {
+        Transaction tx(m_db);
+        m_store.setEngineState(KEY_PAUSED, u"1"_s);
+        m_store.setEngineState(KEY_PAUSE_REASON, reason);
+        tx.commit();
+    } catch (const StorageError &e) {
+        // Still pause this run: holding messages is the safe side.
+        qCWarning(lcDispatch).noquote() << u"the pause could not be saved: %1"_s.arg(e.message());
+    }
+    const bool changed = !m_paused || m_pauseReason != reason;
+    m_paused = true;
+    m_pauseReason = reason;
+    m_timer.stop();
+    if (changed) {
+        qCWarning(lcDispatch).noquote() << u"sending paused: %1"_s.arg(reason);
+        emit pausedChanged(true, reason);
+    }
+}
+
+void Dispatcher::resume()
+{
+    try {
+        Transaction tx(m_db);
+        m_store.setEngineState(KEY_PAUSED, u"0"_s);
+        m_store.setEngineState(KEY_PAUSE_REASON, QString());
+        tx.commit();
+    } catch (const StorageError &e) {
+        qCWarning(lcDispatch).noquote() << u"the resume could not be saved: %1"_s.arg(e.message());
+    }
+    if (m_paused) {
+        m_paused = false;
+        m_pauseReason.clear();
+        qCInfo(lcDispatch) << "sending resumed";
+        emit pausedChanged(false, QString());
+    }
+    wake();
+}
+
+bool Dispatcher::rateAllows()
+{
+    const qint64 now = m_monotonic.elapsed();
+    while (!m_recentSendsMs.isEmpty() && now - m_recentSendsMs.first() >= 1000) {
+        m_recentSendsMs.removeFirst();
+    }
+    return m_recentSendsMs.size() < m_options.maxPerSecond;
+}
+
+qint64 Dispatcher::msUntilRateAllows() const
+{
+    if (m_recentSendsMs.isEmpty()) {
+        return 0;
+    }
+    return std::max<qint64>(1, 1000 - (m_monotonic.elapsed() - m_recentSendsMs.first()));
+}
+
+void Dispatcher::pump()
+{
+    if (!m_started || m_paused || m_pumping) {
+        return;
+    }
+    m_pumping = true;
+    try {
+        while (!m_paused && inFlight() < m_options.maxInFlight && rateAllows()) {
+            const QDateTime now = m_clock.nowUtc();
+            const auto due = m_store.dueMessages(now, 1);
+            if (due.isEmpty()) {
+                break;
+            }
+            const auto request = prepare(due.first(), now);
+            if (!request) {
+                continue; // skipped or withdrawn: its state changed, so it is not due any more
+            }
+            m_inFlight.insert(request->messageId, due.first().attempts + 1);
+            m_recentSendsMs.append(m_monotonic.elapsed());
+            emit messageChanged(request->messageId, MessageState::Sending);
+            m_provider.send(*request);
+        }
+    } catch (const StorageError &e) {
+        m_pumping = false;
+        qCWarning(lcDispatch).noquote()
+            << u"the outbox could not be read: %1; trying again shortly"_s.arg(e.message());
+        emit alertRaised(u"The message list could not be read: %1"_s.arg(e.message()));
+        m_timer.start(STORAGE_RETRY_MS);
+        return;
+    }
+    m_pumping = false;
+    arm();
+}
+
+void Dispatcher::arm()
+{
+    if (m_paused) {
+        return;
+    }
+    if (inFlight() >= m_options.maxInFlight) {
+        return; // onFinished() wakes us
+    }
+    if (!rateAllows()) {
+        m_timer.start(int(msUntilRateAllows()));
+        return;
+    }
+    QDateTime next;
+    try {
+        next = m_store.nextDueUtc();
+    } catch (const StorageError &e) {
+        qCWarning(lcDispatch).noquote() << u"the outbox could not be read: %1"_s.arg(e.message());
+        m_timer.start(STORAGE_RETRY_MS);
+        return;
+    }
+    if (!next.isValid()) {
+        m_timer.start(int(MAX_SLEEP_MS));
+        if (m_inFlight.isEmpty()) {
+            emit idle();
+        }
+        return;
+    }
+    const qint64 ms = std::clamp<qint64>(m_clock.nowUtc().msecsTo(next), 0, MAX_SLEEP_MS);
+    m_timer.start(int(ms));
+    if (ms > 0 && m_inFlight.isEmpty()) {
+        emit idle();
+    }
+}
+
+std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, const QDateTime &now)
+{
+    Transaction tx(m_db);
+    const qint64 id = message.id;
+    const auto withdraw = [&](MessageState state, const QString &reason) -> std::optional<SmsRequest> {
+        m_store.cancelPendingMessage(id, state, reason);
+        tx.commit();
+        qCInfo(lcDispatch).noquote() << u"message #%1 (%2) not sent: %3"_s.arg(id).arg(keyOf(message.kind),
+                                                                                       reason);
+        emit messageChanged(id, state);
+        return std::nullopt;
+    };
+
+    const auto appointment = m_store.appointment(message.inviteeUri);
+    if (appointment) {
+        const QString why = mismatch(message.kind, appointment->status);
+        if (!why.isEmpty()) {
+            return withdraw(MessageState::Canceled, why);
+        }
+    }
+    if (!message.recipient.startsWith(u'+')) {
+        return withdraw(MessageState::Skipped,
+                        message.recipient.isEmpty() ? u"no phone number"_s : u"invalid phone"_s);
+    }
+    if (m_store.isOptedOut(message.recipient)) {
+        return withdraw(MessageState::Skipped, u"opted out"_s);
+    }
+    if (message.templateId.isEmpty()) {
+        return withdraw(MessageState::Skipped, u"no template mapped"_s);
+    }
+
+    QJsonObject params = message.params;
+    const qint64 lateSecs = message.dueUtc.secsTo(now);
+    switch (message.kind) {
+    case MessageKind::Reminder:
+        if (appointment && appointment->startUtc.isValid()) {
+            if (appointment->startUtc <= now) {
+                return withdraw(MessageState::Skipped, u"missed: meeting started"_s);
+            }
+            if (lateSecs > LATE_GRACE_SECS) {
+                // "in 24 hours" would be wrong now: say what is really left.
+                params.insert(u"advance"_s, formatAdvance(now.secsTo(appointment->startUtc) / 60));
+                m_store.setMessageParams(id, params);
+            }
+        }
+        break;
+    case MessageKind::Followup:
+        if (lateSecs > qint64(m_options.followupLateMaxMin) * 60) {
+            return withdraw(MessageState::Skipped, u"missed: "_s + hoursLate(lateSecs));
+        }
+        break;
+    default:
+        if (lateSecs > qint64(m_options.lateMaxMin) * 60) {
+            return withdraw(MessageState::Skipped, u"missed: "_s + hoursLate(lateSecs));
+        }
+        break;
+    }
+
+    if (!m_store.markSending(id)) {
+        tx.commit();
+        return std::nullopt;
+    }
+    tx.commit(); // "sending" is on disk before the request leaves
+    return SmsRequest{id, message.recipient, message.templateId, stringParams(params)};
+}
+
+void Dispatcher::onFinished(qint64 messageId, const SmsResult &result)
+{
+    if (!m_inFlight.contains(messageId)) {
+        qCWarning(lcDispatch) << "an answer for message" << messageId << "that is not being sent; ignored";
+        return;
+    }
+    const int attempt = m_inFlight.take(messageId);
+    const QDateTime now = m_clock.nowUtc();
+    Store::SendOutcome o;
+    bool authProblem = false;
+    switch (result.outcome) {
+    case SmsResult::Outcome::Accepted:
+        o.state = MessageState::Accepted;
+        o.providerMessageId = result.providerMessageId;
+        o.providerPlanId = result.planId;
+        break;
+    case SmsResult::Outcome::Transient:
+        o.error = describe(result);
+        if (attempt >= m_options.maxAttempts) {
+            o.state = MessageState::Failed;
+            o.reason = u"gave up after %1 attempts"_s.arg(attempt);
+        } else {
+            o.state = MessageState::RetryWait;
+            qint64 wait =
+                backoffSecs(m_options, attempt, 0.5 + QRandomGenerator::global()->generateDouble() / 2);
+            wait = std::max<qint64>(wait, result.retryAfterSecs);
+            o.nextAttemptUtc = now.addSecs(wait);
+        }
+        break;
+    case SmsResult::Outcome::Unknown:
+        o.state = MessageState::Unknown;
+        o.error = describe(result);
+        o.reason = u"maybe sent: no clear answer from the SMS provider; check before sending again"_s;
+        break;
+    case SmsResult::Outcome::Permanent:
+        o.state = MessageState::Failed;
+        o.error = describe(result);
+        o.reason = u"refused by the SMS provider"_s;
+        break;
+    case SmsResult::Outcome::AuthFailed:
+        o.state = MessageState::Queued; // never left: it goes out once the account is fixed
+        o.error = describe(result);
+        authProblem = true;
+        break;
+    }
+    try {
+        Transaction tx(m_db);
+        m_store.finishSending(messageId, o);
+        tx.commit();
+    } catch (const StorageError &e) {
+        // The row stays "sending"; a restart turns it into "maybe sent", which is the truth.
+        qCCritical(lcDispatch).noquote()
+            << u"message #%1: the result (%2) could not be saved: %3"_s.arg(messageId).arg(
+                   toText(result.outcome), e.message());
+        emit alertRaised(u"A sending result could not be saved: %1"_s.arg(e.message()));
+    }
+    qCInfo(lcDispatch).noquote() << u"message #%1 attempt %2: %3%4"_s.arg(messageId).arg(attempt).arg(
+        keyOf(o.state), o.error.isEmpty() ? QString() : u" ("_s + o.error + u')');
+    emit messageChanged(messageId, o.state);
+    if (authProblem) {
+        const QString text = u"The SMS provider refused Deskbell's credentials (%1). Sending is paused until "
+                             "the account is connected again."_s.arg(describe(result));
+        emit alertRaised(text);
+        pause(text);
+        return;
+    }
+    wake();
+}
+
+} // namespace deskbell
