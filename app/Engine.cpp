@@ -1,6 +1,8 @@
 #include "Engine.h"
 
 #include "domain/Clock.h"
+#include "engine/Dispatcher.h"
+#include "sms/SandboxProvider.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
@@ -74,12 +76,46 @@ bool Engine::start(QString *error)
         for (const auto &result : m_processor->processPending()) {
             emit bookingProcessed(result);
         }
-        qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path, m_databasePath);
+        qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path,
+                                                                               m_databasePath);
+        startSending();
     }
     if (error) {
         *error = problems.join(u'\n');
     }
     return problems.isEmpty();
+}
+
+void Engine::startSending()
+{
+    const Settings::Sms &sms = m_settings.values.sms;
+    // Until an EngageLab account can be connected (credentials come from the keychain), choosing
+    // EngageLab means "hold everything": a sandbox in its place would look like real sending.
+    m_provider = std::make_unique<SandboxProvider>();
+    Dispatcher::Options options;
+    options.maxInFlight = sms.maxInFlight;
+    options.maxPerSecond = sms.maxPerSecond;
+    options.maxAttempts = sms.maxAttempts;
+    options.lateMaxMin = sms.lateMaxMin;
+    m_dispatcher = std::make_unique<Dispatcher>(*m_db, *m_store, m_clock, *m_provider, options);
+    connect(m_dispatcher.get(), &Dispatcher::messageChanged, this, &Engine::messageChanged);
+    connect(m_dispatcher.get(), &Dispatcher::alertRaised, this, &Engine::alertRaised);
+    connect(m_dispatcher.get(), &Dispatcher::pausedChanged, this, &Engine::sendingPausedChanged);
+    m_dispatcher->start();
+    if (sms.provider == u"engagelab"_s && !m_dispatcher->isPaused()) {
+        m_dispatcher->pause(
+            u"EngageLab is chosen in [sms] provider, but no EngageLab account is connected yet"_s);
+    }
+}
+
+QString Engine::smsProviderName() const
+{
+    return m_provider ? m_provider->name() : QString();
+}
+
+bool Engine::isSendingPaused() const
+{
+    return m_dispatcher && m_dispatcher->isPaused();
 }
 
 QString Engine::databasePath() const
@@ -99,6 +135,9 @@ BookingProcessor::Result Engine::ingest(const QByteArray &body, const QString &s
         const qint64 id = m_processor->record(body, source);
         if (m_planning) {
             result = m_processor->process(id);
+            if (m_dispatcher) {
+                m_dispatcher->wake();
+            }
         } else {
             result.eventId = id;
             result.outcome = u"pending"_s;

@@ -16,6 +16,8 @@ namespace deskbell {
 
 class Clock;
 class Database;
+class Dispatcher;
+class SmsProvider;
 class Store;
 
 // The composition root: reads the settings, opens the store, builds and wires the services. The GUI
@@ -58,13 +60,21 @@ public:
     // settings the body is still recorded, as "pending", and planned at the next good start.
     BookingProcessor::Result ingest(const QByteArray &body, const QString &source);
 
+    QString smsProviderName() const; // "sandbox", "engagelab"; empty before start()
+    bool isSendingPaused() const;
+
     // Appointments starting in [fromUtc, toUtc) with their messages, by start time.
     QList<UpcomingItem> upcoming(const QDateTime &fromUtc, const QDateTime &toUtc);
 
 signals:
     void bookingProcessed(const deskbell::BookingProcessor::Result &result);
+    void messageChanged(qint64 messageId, deskbell::MessageState state);
+    void alertRaised(const QString &text);
+    void sendingPausedChanged(bool paused, const QString &reason);
 
 private:
+    void startSending();
+
     Options m_options;
     const Clock &m_clock;
     Settings::LoadResult m_settings;
@@ -72,6 +82,8 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BookingProcessor> m_processor;
+    std::unique_ptr<SmsProvider> m_provider;
+    std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it
     bool m_planning = false;
 };
 

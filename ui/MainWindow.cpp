@@ -72,6 +72,7 @@ MainWindow::MainWindow(Engine &engine, const Clock &clock, const QString &startu
     toolbar->addWidget(refreshButton);
     connect(refreshButton, &QPushButton::clicked, this, &MainWindow::refresh);
     connect(&m_engine, &Engine::bookingProcessed, this, &MainWindow::refresh);
+    connect(&m_engine, &Engine::messageChanged, this, &MainWindow::refresh);
 
     statusBar()->showMessage(
         m_engine.isStorageOpen()

@@ -3,6 +3,7 @@
 #include "Engine.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
+#include "support/Printers.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -21,6 +22,7 @@ class TestEngine : public QObject
 private slots:
     void init();
     void plansWithUsableSettings();
+    void engageLabWithoutAccountHoldsSending();
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
@@ -78,6 +80,33 @@ void TestEngine::plansWithUsableSettings()
     const auto upcoming = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30));
     QCOMPARE(upcoming.size(), 1);
     QCOMPARE(upcoming.first().messages.size(), 3);
+
+    // With no SMS account the sandbox takes the confirmation; the reminders wait for their time.
+    QCOMPARE(engine->smsProviderName(), u"sandbox"_s);
+    const auto stateOf = [&](MessageKind kind) {
+        const auto items = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30));
+        for (const auto &m : items.first().messages) {
+            if (m.kind == kind) {
+                return m.state;
+            }
+        }
+        return MessageState::Failed;
+    };
+    QTRY_COMPARE(stateOf(MessageKind::Confirm), MessageState::Accepted);
+    QCOMPARE(stateOf(MessageKind::Reminder), MessageState::Queued);
+}
+
+void TestEngine::engageLabWithoutAccountHoldsSending()
+{
+    writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n[sms]\nprovider = engagelab\n");
+    QString problems;
+    auto engine = startEngine(&problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QVERIFY(engine->isSendingPaused());
+    QCOMPARE(engine->ingest(booking(), u"manual"_s).outcome, u"applied"_s);
+    QTest::qWait(100);
+    const auto messages = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages;
+    QCOMPARE(messages.first().state, MessageState::Queued); // held, not faked through the sandbox
 }
 
 void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
