@@ -27,6 +27,10 @@ constexpr qint64 LATE_GRACE_SECS = 120;
 // A QTimer counts real time, but the wall clock can jump (sleep, NTP): look again at least this often.
 constexpr qint64 MAX_SLEEP_MS = 10 * 60 * 1000;
 constexpr qint64 STORAGE_RETRY_MS = 5000;
+// The rate limit is what the provider counts on arrival; requests do not arrive exactly as spaced
+// when they left (a first request waits for its TCP/TLS handshake, later ones reuse the connection),
+// so a send is counted for a little longer than one second.
+constexpr qint64 RATE_WINDOW_MS = 1100;
 
 const QString KEY_PAUSED = u"sending_paused"_s;
 const QString KEY_PAUSE_REASON = u"sending_pause_reason"_s;
@@ -205,7 +209,7 @@ void Dispatcher::resume()
 bool Dispatcher::rateAllows()
 {
     const qint64 now = m_monotonic.elapsed();
-    while (!m_recentSendsMs.isEmpty() && now - m_recentSendsMs.first() >= 1000) {
+    while (!m_recentSendsMs.isEmpty() && now - m_recentSendsMs.first() >= RATE_WINDOW_MS) {
         m_recentSendsMs.removeFirst();
     }
     return m_recentSendsMs.size() < m_options.maxPerSecond;
@@ -216,7 +220,7 @@ qint64 Dispatcher::msUntilRateAllows() const
     if (m_recentSendsMs.isEmpty()) {
         return 0;
     }
-    return std::max<qint64>(1, 1000 - (m_monotonic.elapsed() - m_recentSendsMs.first()));
+    return std::max<qint64>(1, RATE_WINDOW_MS - (m_monotonic.elapsed() - m_recentSendsMs.first()));
 }
 
 void Dispatcher::pump()

@@ -76,7 +76,8 @@ public:
     int inFlightCount() const;
 
     // A request for `path` below config.apiBase with EngageLab's Basic auth and the house rules for
-    // outbound HTTP: transfer timeout, redirects not followed, HTTP/1.1 only. Shared with the template client.
+    // outbound HTTP: transfer timeout, redirects not followed, HTTP/1.1 only. Shared with the template
+    // client.
     static QNetworkRequest makeRequest(const Config &config, const QString &path);
     // `text` with the dev key, the dev secret and the encoded credentials blanked out.
     static QString scrubSecrets(const Config &config, QString text);

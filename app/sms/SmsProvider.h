@@ -32,7 +32,7 @@ struct SmsResult
     Outcome outcome = Outcome::Transient;
     QString providerMessageId; // exact text, never through a double: ids are 19-digit numbers
     QString planId;
-    QString scheduleTaskId; // schedule_info.task_id, only when the provider scheduled the text itself
+    QString scheduleTaskId;  // schedule_info.task_id, only when the provider scheduled the text itself
     int httpStatus = 0;      // 0 when no HTTP answer arrived
     QString code;            // provider's error code as text ("3002"), empty when none
     QString message;         // provider's or network's words, for the operator; never contains secrets
