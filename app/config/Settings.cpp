@@ -224,7 +224,9 @@ public:
                 sms.apiBase = url;
             }
         }
-        readInt(s, u"sms"_s, u"max_in_flight"_s, 1, 64, sms.maxInFlight);
+        // Qt opens at most 6 connections per host and sends one request per connection at a time,
+        // so more than 6 would only queue inside Qt while looking "in flight" here.
+        readInt(s, u"sms"_s, u"max_in_flight"_s, 1, 6, sms.maxInFlight);
         readInt(s, u"sms"_s, u"max_per_second"_s, 1, 100, sms.maxPerSecond);
         readInt(s, u"sms"_s, u"max_attempts"_s, 1, 20, sms.maxAttempts);
         readInt(s, u"sms"_s, u"late_max_min"_s, 0, 7 * 24 * 60, sms.lateMaxMin);

@@ -1,4 +1,5 @@
 #include "engine/Planner.h"
+#include "engine/TemplateCheck.h"
 #include "support/FakeClock.h"
 #include "support/Printers.h"
 
@@ -117,6 +118,7 @@ private slots:
     void timesReminders_data();
     void timesReminders();
     void bookingQueuesConfirmationRemindersFollowupAndHost();
+    void paramsAreExactlyWhatTemplateCheckAssumes();
     void rendersTimeInInviteeZone_data();
     void rendersTimeInInviteeZone();
     void checksRecipient_data();
@@ -312,6 +314,30 @@ void TestPlanner::bookingQueuesConfirmationRemindersFollowupAndHost()
 
     QVERIFY(ofKind(plan.messages, MessageKind::Cancel).isEmpty());
     QVERIFY(ofKind(plan.messages, MessageKind::Reschedule).isEmpty());
+}
+
+void TestPlanner::paramsAreExactlyWhatTemplateCheckAssumes()
+{
+    test::FakeClock clock(utc(u"2026-11-02T09:00:00Z"_s));
+    Planner planner(clock);
+    RuleSet rules = allOnRules();
+    rules.defaults.followupAfterMin = 60;
+    rules.defaults.hostPhone = u"+66898765432"_s;
+    Planner::Input input;
+    input.event = created(utc(u"2026-11-10T07:00:00Z"_s));
+    auto messages = planner.plan(input, rules).messages;
+    input.event.type = BookingEvent::Type::InviteeCanceled;
+    messages += planner.plan(input, rules).messages;
+    QSet<MessageKind> seen;
+    for (const auto &m : messages) {
+        QStringList keys = m.params.keys();
+        QStringList expected = suppliedParams(m.kind);
+        keys.sort();
+        expected.sort();
+        QCOMPARE(keys, expected);
+        seen.insert(m.kind);
+    }
+    QCOMPARE(seen.size(), 5); // confirm, reminder, follow-up, host note, cancellation
 }
 
 void TestPlanner::rendersTimeInInviteeZone_data()

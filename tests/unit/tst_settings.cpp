@@ -139,6 +139,8 @@ void TestSettings::reportsBadValueWithItsKey_data()
         << "[sms]\napi_base = http://smsapi.engagelab.com\n"_ba << u"sms/api_base"_s;
     QTest::newRow("sms api base not a url") << "[sms]\napi_base = engagelab\n"_ba << u"sms/api_base"_s;
     QTest::newRow("sms in flight zero") << "[sms]\nmax_in_flight = 0\n"_ba << u"sms/max_in_flight"_s;
+    QTest::newRow("sms in flight above Qt's 6 connections")
+        << "[sms]\nmax_in_flight = 7\n"_ba << u"sms/max_in_flight"_s;
     QTest::newRow("sms per second words") << "[sms]\nmax_per_second = fast\n"_ba << u"sms/max_per_second"_s;
     QTest::newRow("sms attempts too many") << "[sms]\nmax_attempts = 99\n"_ba << u"sms/max_attempts"_s;
     QTest::newRow("sms late negative") << "[sms]\nlate_max_min = -1\n"_ba << u"sms/late_max_min"_s;
