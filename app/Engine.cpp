@@ -7,9 +7,14 @@
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <QTimer>
 
 namespace deskbell {
 
@@ -53,7 +58,8 @@ bool Engine::start(QString *error)
     const QString defaultDb = m_options.dataDir + u"/deskbell.sqlite3"_s;
     // A bad [storage] url is already among the settings errors. Opening the default file instead
     // would show the operator another, empty database as if it were theirs, so open nothing.
-    if (Database::parseUrl(m_settings.values.storageUrl, defaultDb, &location, &why)) {
+    if (Database::parseUrl(m_settings.values.storageUrl, defaultDb, &location, &why) &&
+        acquireLock(location.path, &problems)) {
         try {
             m_db = std::make_unique<Database>(u"deskbell-engine"_s);
             m_db->open(location);
@@ -84,6 +90,54 @@ bool Engine::start(QString *error)
         *error = problems.join(u'\n');
     }
     return problems.isEmpty();
+}
+
+bool Engine::acquireLock(const QString &databasePath, QStringList *problems)
+{
+    auto lock = std::make_unique<QLockFile>(databasePath + u".lock"_s);
+    lock->setStaleLockTime(0); // a lock whose process is gone is stale at once, whatever its age
+    if (!QFileInfo(databasePath).absoluteDir().exists()) {
+        QDir().mkpath(QFileInfo(databasePath).absolutePath());
+    }
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        lock->getLockInfo(&pid, &host, &app);
+        problems->append(
+            lock->error() == QLockFile::LockFailedError
+                ? u"Another Deskbell (process %1 on %2) is already using %3. Close it first: two "
+                  "copies on one database could send the same text twice."_s.arg(pid)
+                      .arg(host, databasePath)
+                : u"Cannot create the lock file next to %1 (check the folder's permissions)."_s.arg(
+                      databasePath));
+        return false;
+    }
+    m_lock = std::move(lock);
+    return true;
+}
+
+bool Engine::shutdown(int timeoutMs)
+{
+    if (!m_dispatcher) {
+        return true;
+    }
+    QEventLoop loop;
+    connect(m_dispatcher.get(), &Dispatcher::idle, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    const bool wasBusy = m_dispatcher->inFlight() > 0;
+    m_dispatcher->stop();
+    if (m_dispatcher->inFlight() > 0) {
+        loop.exec();
+    }
+    const int open = m_dispatcher->inFlight();
+    if (open > 0) {
+        qCWarning(lcEngine) << open
+                            << "send(s) still open at exit; they will show as \"maybe sent\" next time";
+    } else if (wasBusy) {
+        qCInfo(lcEngine) << "all sends in flight were answered before exit";
+    }
+    return open == 0;
 }
 
 void Engine::startSending()

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QLockFile;
+
 namespace deskbell {
 
 class Clock;
@@ -50,6 +52,10 @@ public:
     bool start(QString *error);
     // True when messages are being planned: the database is open and the settings are usable.
     bool isReady() const { return m_planning; }
+
+    // Stops taking new work and waits (running the event loop) up to timeoutMs for the sends in
+    // flight to be answered and recorded. Returns false if some were still open.
+    bool shutdown(int timeoutMs);
     bool isStorageOpen() const { return m_store != nullptr; }
 
     const Settings::LoadResult &settings() const { return m_settings; }
@@ -73,12 +79,14 @@ signals:
     void sendingPausedChanged(bool paused, const QString &reason);
 
 private:
+    bool acquireLock(const QString &databasePath, QStringList *problems);
     void startSending();
 
     Options m_options;
     const Clock &m_clock;
     Settings::LoadResult m_settings;
     QString m_databasePath;
+    std::unique_ptr<QLockFile> m_lock; // one Deskbell per database until the store can be shared
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BookingProcessor> m_processor;

@@ -10,12 +10,19 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
+#include <functional>
+#include <unistd.h>
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "deskbell.app")
 
 namespace {
 
@@ -40,6 +47,9 @@ struct CommandLine
     QCommandLineOption checkConfig{u"check-config"_s,
                                    u"Check the settings file, list every problem with its key, and exit "
                                    "(status 0 when usable, 2 when not)."_s};
+    QCommandLineOption headless{
+        u"headless"_s, u"Run the engine without a window (for a server): receive, plan and send until "
+                       "stopped with Ctrl+C or SIGTERM."_s};
     QCommandLineOption ingest{
         u"ingest"_s,
         u"Record and plan one Calendly webhook body from <file> (- for standard input), "
@@ -51,11 +61,66 @@ struct CommandLine
     {
         parser.setApplicationDescription(
             u"Deskbell texts Calendly invitees in any country: confirmations, reminders, cancellations."_s);
-        parser.addOptions({config, checkConfig, ingest});
+        parser.addOptions({config, headless, checkConfig, ingest});
         parser.addHelpOption();
         parser.addVersionOption();
     }
 };
+
+// SIGINT/SIGTERM through a pipe into the event loop: a signal handler may only write a byte.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void quitOnSignals(QCoreApplication &app, const std::function<void()> &beforeQuit)
+{
+    if (::pipe(g_signalPipe) != 0) {
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app, beforeQuit, notifier] {
+        char byte = 0;
+        [[maybe_unused]] const auto readBytes = ::read(g_signalPipe[0], &byte, 1);
+        notifier->setEnabled(false);
+        beforeQuit();
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+int runHeadless(int argc, char **argv, CommandLine &cli)
+{
+    QCoreApplication app(argc, argv);
+    SystemClock clock;
+    Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
+    QString problems;
+    if (!engine.start(&problems)) {
+        print(stderr, u"deskbell: cannot start:\n%1\n"_s.arg(problems));
+        return EXIT_USAGE;
+    }
+    QObject::connect(&engine, &Engine::alertRaised, &app,
+                     [](const QString &text) { qCCritical(lcApp).noquote() << u"ALERT: "_s + text; });
+    quitOnSignals(app, [&engine] {
+        qCInfo(lcApp) << "stopping: finishing the sends in flight";
+        engine.shutdown(20000);
+    });
+    qCInfo(lcApp).noquote()
+        << u"Deskbell %1 running headless: database %2, sending through %3%4. Stop with Ctrl+C."_s.arg(
+               QCoreApplication::applicationVersion(), engine.databasePath(), engine.smsProviderName(),
+               engine.isSendingPaused() ? u" (paused)"_s : QString());
+    const int code = app.exec();
+    qCInfo(lcApp) << "stopped";
+    return code;
+}
 
 // Whether a GUI can start at all: Qt would abort with a platform-plugin message otherwise.
 bool hasDisplay()
@@ -145,11 +210,13 @@ int main(int argc, char **argv)
         }
         return runConsole(cli);
     }
+    if (cli.parser.isSet(cli.headless)) {
+        return runHeadless(argc, argv, cli);
+    }
 
     if (!hasDisplay()) {
-        print(stderr,
-              u"deskbell: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot "
-              "open.\nRun it in a desktop session, or see 'deskbell --help' for what works without one.\n"_s);
+        print(stderr, u"deskbell: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot "
+                      "open.\nRun it in a desktop session, or use 'deskbell --headless' on a server.\n"_s);
         return EXIT_USAGE;
     }
     QApplication app(argc, argv);
@@ -160,5 +227,6 @@ int main(int argc, char **argv)
     engine.start(&problems);
     MainWindow window(engine, clock, problems);
     window.show();
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &engine, [&engine] { engine.shutdown(5000); });
     return app.exec();
 }

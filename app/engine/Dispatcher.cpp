@@ -166,6 +166,15 @@ void Dispatcher::wake()
     }
 }
 
+void Dispatcher::stop()
+{
+    m_started = false;
+    m_timer.stop();
+    if (m_inFlight.isEmpty()) {
+        emit idle();
+    }
+}
+
 void Dispatcher::pause(const QString &reason)
 {
     try {
@@ -422,6 +431,9 @@ void Dispatcher::onFinished(qint64 messageId, const SmsResult &result)
         emit alertRaised(text);
         pause(text);
         return;
+    }
+    if (!m_started && m_inFlight.isEmpty()) {
+        emit idle(); // stop() is waiting for the last answer
     }
     wake();
 }

@@ -44,6 +44,8 @@ public:
     void start();
     // The outbox changed (a booking was planned, an operator acted): look again now.
     void wake();
+    // Takes no new message; sends already in flight finish and are recorded (wait for idle()).
+    void stop();
 
     void pause(const QString &reason);
     void resume();

@@ -51,6 +51,21 @@ expect(ingest-missing-file 2 "cannot read"
        ${DESKBELL} --config ${WORK}/good.ini --ingest ${WORK}/absent.json)
 expect(ingest-with-bad-settings 2 "cannot start.*quiet_hours"
        ${DESKBELL} --config ${WORK}/bad.ini --ingest ${DATA}/calendly/invitee_canceled.json)
+# Headless: runs until SIGTERM, then exits 0; a second copy on the same database refuses to start.
+# The script goes through a file: a ';' in a CMake argument would split it into a list.
+file(WRITE "${WORK}/two-copies.sh" "\"$1\" --headless --config \"$2\" &
+first=$!
+sleep 1
+\"$1\" --headless --config \"$2\"
+second=$?
+kill -TERM $first
+wait $first
+echo second=$second first=$?
+")
+expect(headless-two-copies 0 "second=2 first=0.*Another Deskbell .* is already using"
+       sh ${WORK}/two-copies.sh ${DESKBELL} ${WORK}/good.ini)
+expect(headless-bad-settings 2 "cannot start.*quiet_hours" ${DESKBELL} --headless --config ${WORK}/bad.ini)
+
 if(NOT EXISTS "${WORK}/cli.sqlite3")
     message(SEND_ERROR "the database file named in [storage] url was not created")
     math(EXPR failures "${failures} + 1")
