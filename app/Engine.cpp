@@ -2,6 +2,8 @@
 
 #include "domain/Clock.h"
 #include "engine/Dispatcher.h"
+#include "secrets/SecretStore.h"
+#include "sms/EngageLabProvider.h"
 #include "sms/SandboxProvider.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
@@ -12,6 +14,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QTimer>
@@ -142,10 +145,43 @@ bool Engine::shutdown(int timeoutMs)
 
 void Engine::startSending()
 {
+    if (m_settings.values.sms.provider != u"engagelab"_s) {
+        startDispatcher(std::make_unique<SandboxProvider>());
+        return;
+    }
+    // EngageLab: credentials first (environment, else keychain). Until both are there nothing is sent;
+    // a sandbox in its place would look like real sending.
+    if (!m_options.secrets) {
+        m_ownedKeychain = std::make_unique<KeychainSecretStore>();
+        m_ownedSecrets = std::make_unique<LayeredSecretStore>(LayeredSecretStore::fromProcessEnvironment(),
+                                                              m_ownedKeychain.get());
+        m_options.secrets = m_ownedSecrets.get();
+    }
+    SecretStore *secrets = m_options.secrets;
+    secrets->read(secret::ENGAGELAB_DEV_KEY, [this, secrets](const SecretStore::Result &key) {
+        secrets->read(secret::ENGAGELAB_DEV_SECRET, [this, key](const SecretStore::Result &devSecret) {
+            if (!key.ok() || !devSecret.ok()) {
+                const QString why = (!key.ok() ? key : devSecret).error;
+                const QString text = u"EngageLab is chosen in [sms] provider, but no EngageLab account is "
+                                     "connected (%1). Messages wait until it is."_s.arg(why);
+                qCWarning(lcEngine).noquote() << text;
+                emit alertRaised(text);
+                return;
+            }
+            EngageLabProvider::Config config;
+            config.apiBase = m_settings.values.sms.apiBase;
+            config.devKey = QString::fromUtf8(key.value);
+            config.devSecret = QString::fromUtf8(devSecret.value);
+            m_network = std::make_unique<QNetworkAccessManager>();
+            startDispatcher(std::make_unique<EngageLabProvider>(m_network.get(), config));
+        });
+    });
+}
+
+void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)
+{
     const Settings::Sms &sms = m_settings.values.sms;
-    // Until an EngageLab account can be connected (credentials come from the keychain), choosing
-    // EngageLab means "hold everything": a sandbox in its place would look like real sending.
-    m_provider = std::make_unique<SandboxProvider>();
+    m_provider = std::move(provider);
     Dispatcher::Options options;
     options.maxInFlight = sms.maxInFlight;
     options.maxPerSecond = sms.maxPerSecond;
@@ -156,10 +192,7 @@ void Engine::startSending()
     connect(m_dispatcher.get(), &Dispatcher::alertRaised, this, &Engine::alertRaised);
     connect(m_dispatcher.get(), &Dispatcher::pausedChanged, this, &Engine::sendingPausedChanged);
     m_dispatcher->start();
-    if (sms.provider == u"engagelab"_s && !m_dispatcher->isPaused()) {
-        m_dispatcher->pause(
-            u"EngageLab is chosen in [sms] provider, but no EngageLab account is connected yet"_s);
-    }
+    emit sendingStarted(m_provider->name());
 }
 
 QString Engine::smsProviderName() const
@@ -169,7 +202,8 @@ QString Engine::smsProviderName() const
 
 bool Engine::isSendingPaused() const
 {
-    return m_dispatcher && m_dispatcher->isPaused();
+    // No dispatcher while planning means sending is held (e.g. waiting for an account).
+    return m_planning && (!m_dispatcher || m_dispatcher->isPaused());
 }
 
 QString Engine::databasePath() const

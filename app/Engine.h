@@ -13,12 +13,16 @@
 #include <memory>
 
 class QLockFile;
+class QNetworkAccessManager;
 
 namespace deskbell {
 
 class Clock;
 class Database;
 class Dispatcher;
+class KeychainSecretStore;
+class LayeredSecretStore;
+class SecretStore;
 class SmsProvider;
 class Store;
 
@@ -34,6 +38,8 @@ public:
         QString settingsPath;      // the INI file; Settings::defaultPath() when empty
         QString dataDir;           // where the default SQLite file lives; AppDataLocation when empty
         QByteArray systemTimezone; // fallback zone when the settings name none; the system's when empty
+        // Where credentials come from; null: DESKBELL_* environment variables, else the OS keychain.
+        SecretStore *secrets = nullptr;
     };
 
     struct UpcomingItem
@@ -77,10 +83,12 @@ signals:
     void messageChanged(qint64 messageId, deskbell::MessageState state);
     void alertRaised(const QString &text);
     void sendingPausedChanged(bool paused, const QString &reason);
+    void sendingStarted(const QString &providerName);
 
 private:
     bool acquireLock(const QString &databasePath, QStringList *problems);
     void startSending();
+    void startDispatcher(std::unique_ptr<SmsProvider> provider);
 
     Options m_options;
     const Clock &m_clock;
@@ -90,6 +98,9 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BookingProcessor> m_processor;
+    std::unique_ptr<KeychainSecretStore> m_ownedKeychain;
+    std::unique_ptr<LayeredSecretStore> m_ownedSecrets;
+    std::unique_ptr<QNetworkAccessManager> m_network; // outlives the provider (declared before it)
     std::unique_ptr<SmsProvider> m_provider;
     std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it
     bool m_planning = false;

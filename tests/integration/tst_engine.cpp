@@ -1,8 +1,10 @@
 // The composition root over real files: settings, SQLite, and what survives a restart.
 
 #include "Engine.h"
+#include "secrets/SecretStore.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
+#include "support/FakeEngageLab.h"
 #include "support/Printers.h"
 
 #include <QFile>
@@ -23,6 +25,7 @@ private slots:
     void init();
     void plansWithUsableSettings();
     void engageLabWithoutAccountHoldsSending();
+    void engageLabWithCredentialsSends();
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
@@ -99,14 +102,42 @@ void TestEngine::plansWithUsableSettings()
 void TestEngine::engageLabWithoutAccountHoldsSending()
 {
     writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n[sms]\nprovider = engagelab\n");
+    LayeredSecretStore noAccount({}, nullptr);
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &noAccount}, m_clock);
+    QSignalSpy alerts(&engine, &Engine::alertRaised);
     QString problems;
-    auto engine = startEngine(&problems);
-    QVERIFY2(problems.isEmpty(), qPrintable(problems));
-    QVERIFY(engine->isSendingPaused());
-    QCOMPARE(engine->ingest(booking(), u"manual"_s).outcome, u"applied"_s);
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QVERIFY(alerts.wait(5000));
+    QVERIFY(alerts.first().first().toString().contains(u"no EngageLab account is connected"_s));
+    QVERIFY(engine.isSendingPaused());
+    QCOMPARE(engine.ingest(booking(), u"manual"_s).outcome, u"applied"_s);
     QTest::qWait(100);
-    const auto messages = engine->upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages;
+    const auto messages = engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages;
     QCOMPARE(messages.first().state, MessageState::Queued); // held, not faked through the sandbox
+}
+
+void TestEngine::engageLabWithCredentialsSends()
+{
+    test::FakeEngageLab server;
+    QVERIFY(server.listen());
+    server.setExpectedCredentials(u"key-from-env"_s, u"secret-from-env"_s);
+    writeSettings(
+        "[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n[sms]\nprovider = engagelab\napi_base = " +
+        server.baseUrl().toString().toUtf8() + "\n");
+    LayeredSecretStore environment(
+        {{secret::ENGAGELAB_DEV_KEY, "key-from-env"}, {secret::ENGAGELAB_DEV_SECRET, "secret-from-env"}},
+        nullptr);
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &environment}, m_clock);
+    QSignalSpy started(&engine, &Engine::sendingStarted);
+    QString problems;
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QVERIFY(started.wait(5000));
+    QCOMPARE(engine.smsProviderName(), u"engagelab"_s);
+    QCOMPARE(engine.ingest(booking(), u"webhook"_s).outcome, u"applied"_s);
+    QTRY_COMPARE(server.sendCount(), 1);
+    QTRY_COMPARE(
+        engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.first().state,
+        MessageState::Accepted);
 }
 
 void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
