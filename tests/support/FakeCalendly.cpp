@@ -1,0 +1,568 @@
+#include "FakeCalendly.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace deskbell::test {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype MAX_HEAD_BYTES = 64 * 1024;
+constexpr qint64 MAX_BODY_BYTES = 1024 * 1024;
+const QString STAMP_FORMAT = u"yyyy-MM-ddTHH:mm:ss.zzz000Z"_s;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 409:
+        return "Conflict";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    default:
+        return "Status";
+    }
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+FakeCalendly::Reply ok(int status, const QJsonObject &object)
+{
+    return {status, json(object), {}};
+}
+
+} // namespace
+
+const QString FakeCalendly::API = u"https://api.calendly.com"_s;
+const QString FakeCalendly::TOKEN =
+    u"eyJraWQiOiIxY2UxZTEzNjE3ZGNmNzY2YjNjZWJjY2Y4ZGM1YmFmYThhNjVlNjg0MDIzZjdjMzJiZTgzNDliMjM4MDEzNWI0"_s;
+
+QString FakeCalendly::Request::query(const QString &key) const
+{
+    const qsizetype mark = path.indexOf('?');
+    if (mark < 0) {
+        return {};
+    }
+    return QUrlQuery(QString::fromLatin1(path.mid(mark + 1))).queryItemValue(key, QUrl::FullyDecoded);
+}
+
+QByteArray FakeCalendly::Request::pathOnly() const
+{
+    const qsizetype mark = path.indexOf('?');
+    return mark < 0 ? path : path.left(mark);
+}
+
+FakeCalendly::FakeCalendly(QObject *parent)
+    : QObject(parent)
+    , m_token(TOKEN)
+{
+    m_clock.start();
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeCalendly::onNewConnection);
+}
+
+FakeCalendly::~FakeCalendly()
+{
+    // Sockets are the server's children and would report their disconnection into a half-destroyed object.
+    const QList<QTcpSocket *> sockets = m_connections.keys();
+    m_connections.clear();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->abort();
+        delete socket;
+    }
+}
+
+bool FakeCalendly::listen()
+{
+    m_clock.start();
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl FakeCalendly::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_server.serverPort());
+    return url;
+}
+
+QString FakeCalendly::userUri() const
+{
+    return API + u"/users/ME"_s;
+}
+
+QString FakeCalendly::organizationUri() const
+{
+    return API + u"/organizations/ORG"_s;
+}
+
+FakeCalendly::Reply FakeCalendly::error(int httpStatus, const QString &title, const QString &message)
+{
+    return {httpStatus, json(QJsonObject{{u"title"_s, title}, {u"message"_s, message}}), {}};
+}
+
+FakeCalendly::Reply FakeCalendly::rateLimited(int resetSecs)
+{
+    Reply reply = error(429, u"Too Many Requests"_s, u"You have exceeded the rate limit."_s);
+    reply.headers = {{"X-RateLimit-Limit", "500"},
+                     {"X-RateLimit-Remaining", "0"},
+                     {"X-RateLimit-Reset", QByteArray::number(resetSecs)}};
+    return reply;
+}
+
+QString FakeCalendly::addSubscription(const QString &callbackUrl, const QString &state)
+{
+    const QString uri = API + u"/webhook_subscriptions/SUB%1"_s.arg(m_nextId++);
+    const QString stamp = nextStamp();
+    m_subscriptions.append(QJsonObject{
+        {u"uri"_s, uri},
+        {u"callback_url"_s, callbackUrl},
+        {u"created_at"_s, stamp},
+        {u"updated_at"_s, stamp},
+        {u"retry_started_at"_s, QJsonValue::Null},
+        {u"state"_s, state},
+        {u"events"_s, QJsonArray{u"invitee.created"_s, u"invitee.canceled"_s}},
+        {u"scope"_s, u"user"_s},
+        {u"organization"_s, organizationUri()},
+        {u"user"_s, userUri()},
+        {u"creator"_s, userUri()},
+    });
+    return uri;
+}
+
+void FakeCalendly::setSubscriptionState(const QString &uri, const QString &state)
+{
+    for (QJsonObject &s : m_subscriptions) {
+        if (s.value(u"uri"_s).toString() == uri) {
+            s.insert(u"state"_s, state);
+        }
+    }
+}
+
+QString FakeCalendly::nextStamp()
+{
+    m_stamp = m_stamp.addSecs(1);
+    return m_stamp.toString(STAMP_FORMAT);
+}
+
+QString FakeCalendly::addEvent(const QString &eventId, const QDateTime &startUtc)
+{
+    const QString uri = API + u"/scheduled_events/"_s + eventId;
+    const QString stamp = nextStamp();
+    m_events.append(QJsonObject{
+        {u"uri"_s, uri},
+        {u"name"_s, u"Consultation"_s},
+        {u"status"_s, u"active"_s},
+        {u"start_time"_s, startUtc.toUTC().toString(STAMP_FORMAT)},
+        {u"end_time"_s, startUtc.toUTC().addSecs(1800).toString(STAMP_FORMAT)},
+        {u"event_type"_s, u"https://api.calendly.com/event_types/CONSULT"_s},
+        {u"location"_s,
+         QJsonObject{{u"type"_s, u"physical"_s}, {u"location"_s, u"Sukhumvit Clinic, room 3"_s}}},
+        {u"invitees_counter"_s, QJsonObject{{u"total"_s, 0}, {u"active"_s, 0}, {u"limit"_s, 1}}},
+        {u"created_at"_s, stamp},
+        {u"updated_at"_s, stamp},
+        {u"event_memberships"_s,
+         QJsonArray{QJsonObject{{u"user"_s, userUri()}, {u"user_name"_s, u"Dr. Lee"_s}}}},
+        {u"event_guests"_s, QJsonArray{}},
+    });
+    m_invitees.insert(eventId, {});
+    return uri;
+}
+
+void FakeCalendly::touchEvent(const QString &eventId)
+{
+    const QString uri = API + u"/scheduled_events/"_s + eventId;
+    for (QJsonObject &event : m_events) {
+        if (event.value(u"uri"_s).toString() == uri) {
+            int total = 0;
+            int active = 0;
+            const QList<QJsonObject> invitees = m_invitees.value(eventId);
+            for (const QJsonObject &invitee : invitees) {
+                ++total;
+                active += invitee.value(u"status"_s).toString() == u"active"_s ? 1 : 0;
+            }
+            event.insert(u"invitees_counter"_s,
+                         QJsonObject{{u"total"_s, total}, {u"active"_s, active}, {u"limit"_s, 1}});
+            event.insert(u"updated_at"_s, nextStamp());
+        }
+    }
+}
+
+QString FakeCalendly::addInvitee(const QString &eventId, const QString &inviteeId, const QString &phone,
+                                 const QString &oldInviteeUri)
+{
+    const QString eventUri = API + u"/scheduled_events/"_s + eventId;
+    const QString uri = eventUri + u"/invitees/"_s + inviteeId;
+    const QString stamp = nextStamp();
+    m_invitees[eventId].append(QJsonObject{
+        {u"uri"_s, uri},
+        {u"event"_s, eventUri},
+        {u"name"_s, u"Somchai Jaidee"_s},
+        {u"email"_s, u"invitee@example.com"_s},
+        {u"first_name"_s, QJsonValue::Null},
+        {u"last_name"_s, QJsonValue::Null},
+        {u"status"_s, u"active"_s},
+        {u"timezone"_s, u"Asia/Bangkok"_s},
+        {u"text_reminder_number"_s, phone.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(phone)},
+        {u"questions_and_answers"_s, QJsonArray{}},
+        {u"rescheduled"_s, false},
+        {u"old_invitee"_s,
+         oldInviteeUri.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(oldInviteeUri)},
+        {u"new_invitee"_s, QJsonValue::Null},
+        {u"cancel_url"_s, QString(u"https://calendly.com/cancellations/"_s + inviteeId)},
+        {u"reschedule_url"_s, QString(u"https://calendly.com/reschedulings/"_s + inviteeId)},
+        {u"tracking"_s, QJsonObject{{u"utm_source"_s, QJsonValue::Null}}},
+        {u"no_show"_s, QJsonValue::Null},
+        {u"created_at"_s, stamp},
+        {u"updated_at"_s, stamp},
+    });
+    touchEvent(eventId);
+    return uri;
+}
+
+QJsonObject *FakeCalendly::findInvitee(const QString &eventId, const QString &inviteeId)
+{
+    auto it = m_invitees.find(eventId);
+    if (it == m_invitees.end()) {
+        return nullptr;
+    }
+    const QString suffix = u"/invitees/"_s + inviteeId;
+    for (QJsonObject &invitee : *it) {
+        if (invitee.value(u"uri"_s).toString().endsWith(suffix)) {
+            return &invitee;
+        }
+    }
+    return nullptr;
+}
+
+void FakeCalendly::cancelInvitee(const QString &eventId, const QString &inviteeId,
+                                 const QString &newInviteeUri)
+{
+    QJsonObject *invitee = findInvitee(eventId, inviteeId);
+    if (!invitee) {
+        return;
+    }
+    invitee->insert(u"status"_s, u"canceled"_s);
+    invitee->insert(u"updated_at"_s, nextStamp());
+    invitee->insert(u"rescheduled"_s, !newInviteeUri.isEmpty());
+    invitee->insert(u"new_invitee"_s,
+                    newInviteeUri.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(newInviteeUri));
+    invitee->insert(u"cancellation"_s, QJsonObject{{u"canceled_by"_s, u"Somchai Jaidee"_s},
+                                                   {u"reason"_s, u"Meeting Conflict"_s},
+                                                   {u"canceler_type"_s, u"invitee"_s}});
+    // A one-on-one event goes with its only invitee.
+    const QString uri = API + u"/scheduled_events/"_s + eventId;
+    for (QJsonObject &event : m_events) {
+        if (event.value(u"uri"_s).toString() == uri && m_invitees.value(eventId).size() == 1) {
+            event.insert(u"status"_s, u"canceled"_s);
+        }
+    }
+    touchEvent(eventId);
+}
+
+void FakeCalendly::cancelEvent(const QString &eventId)
+{
+    const QList<QJsonObject> invitees = m_invitees.value(eventId);
+    for (const QJsonObject &invitee : invitees) {
+        const QString uri = invitee.value(u"uri"_s).toString();
+        cancelInvitee(eventId, uri.mid(uri.lastIndexOf(u'/') + 1));
+    }
+    const QString uri = API + u"/scheduled_events/"_s + eventId;
+    for (QJsonObject &event : m_events) {
+        if (event.value(u"uri"_s).toString() == uri) {
+            event.insert(u"status"_s, u"canceled"_s);
+        }
+    }
+    touchEvent(eventId);
+}
+
+QString FakeCalendly::reschedule(const QString &oldEventId, const QString &oldInviteeId,
+                                 const QString &newEventId, const QString &newInviteeId,
+                                 const QDateTime &newStartUtc)
+{
+    const QString oldUri = API + u"/scheduled_events/"_s + oldEventId + u"/invitees/"_s + oldInviteeId;
+    const QString phone =
+        findInvitee(oldEventId, oldInviteeId)
+            ? findInvitee(oldEventId, oldInviteeId)->value(u"text_reminder_number"_s).toString()
+            : QString();
+    addEvent(newEventId, newStartUtc);
+    const QString newUri = addInvitee(newEventId, newInviteeId, phone, oldUri);
+    cancelInvitee(oldEventId, oldInviteeId, newUri);
+    return newUri;
+}
+
+void FakeCalendly::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        m_connections.insert(socket, Connection{});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+        if (socket->bytesAvailable() > 0) {
+            onReadyRead(socket);
+        }
+    }
+}
+
+void FakeCalendly::onDisconnected(QTcpSocket *socket)
+{
+    if (m_connections.remove(socket) > 0) {
+        socket->disconnect(this);
+        socket->deleteLater();
+    }
+}
+
+// Answers every complete request in the buffer, in order; a request split over reads waits here.
+void FakeCalendly::onReadyRead(QTcpSocket *socket)
+{
+    const auto found = m_connections.find(socket);
+    if (found == m_connections.end()) {
+        return;
+    }
+    found->buffer.append(socket->readAll());
+    for (;;) {
+        const auto it = m_connections.find(socket);
+        if (it == m_connections.end()) {
+            return;
+        }
+        Connection &connection = *it;
+        const qsizetype headEnd = connection.buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            if (connection.buffer.size() > MAX_HEAD_BYTES) {
+                socket->abort();
+                onDisconnected(socket);
+            }
+            return;
+        }
+        const QList<QByteArray> lines = connection.buffer.left(headEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        QHash<QByteArray, QByteArray> headers;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            }
+        }
+        bool lengthOk = true;
+        const qint64 length =
+            headers.contains("content-length") ? headers.value("content-length").toLongLong(&lengthOk) : 0;
+        if (requestLine.size() != 3 || !lengthOk || length < 0 || length > MAX_BODY_BYTES) {
+            connection.closeAfterAnswer = true;
+            connection.buffer.clear();
+            answer(socket, error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s));
+            return;
+        }
+        const qsizetype total = headEnd + 4 + qsizetype(length);
+        if (connection.buffer.size() < total) {
+            return;
+        }
+        Request request;
+        request.method = requestLine[0];
+        request.path = requestLine[1];
+        request.authorization = headers.value("authorization");
+        request.rawBody = connection.buffer.mid(headEnd + 4, qsizetype(length));
+        request.json = QJsonDocument::fromJson(request.rawBody).object();
+        request.receivedMs = m_clock.elapsed();
+        connection.buffer.remove(0, total);
+        connection.closeAfterAnswer = headers.value("connection").toLower() == "close";
+        m_requests.append(request);
+        answer(socket, handle(request));
+    }
+}
+
+FakeCalendly::Reply FakeCalendly::handle(const Request &request)
+{
+    if (request.authorization != "Bearer " + m_token.toUtf8()) {
+        return error(401, u"Unauthenticated"_s, u"The access token is invalid"_s);
+    }
+    if (!m_scripted.isEmpty()) {
+        return m_scripted.takeFirst();
+    }
+    const QByteArray path = request.pathOnly();
+    const QByteArray &method = request.method;
+
+    if (method == "GET" && path == "/users/me") {
+        return ok(200, QJsonObject{{u"resource"_s, QJsonObject{
+                                                       {u"uri"_s, userUri()},
+                                                       {u"name"_s, u"Dr. Lee"_s},
+                                                       {u"slug"_s, u"drlee"_s},
+                                                       {u"email"_s, u"lee@example.com"_s},
+                                                       {u"timezone"_s, u"Asia/Bangkok"_s},
+                                                       {u"current_organization"_s, organizationUri()},
+                                                       {u"resource_type"_s, u"User"_s},
+                                                   }}});
+    }
+    if (method == "GET" && path == "/webhook_subscriptions") {
+        const QString scope = request.query(u"scope"_s);
+        if (request.query(u"organization"_s).isEmpty() || scope.isEmpty() ||
+            (scope == u"user"_s && request.query(u"user"_s).isEmpty())) {
+            return error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s);
+        }
+        QList<QJsonObject> matching;
+        for (const QJsonObject &s : std::as_const(m_subscriptions)) {
+            if (s.value(u"scope"_s).toString() == scope &&
+                (scope != u"user"_s || s.value(u"user"_s).toString() == request.query(u"user"_s))) {
+                matching.append(s);
+            }
+        }
+        return page(request, matching);
+    }
+    if (method == "POST" && path == "/webhook_subscriptions") {
+        const QJsonObject &in = request.json;
+        const QString url = in.value(u"url"_s).toString();
+        if (url.isEmpty() || in.value(u"events"_s).toArray().isEmpty() ||
+            in.value(u"organization"_s).toString().isEmpty() || in.value(u"scope"_s).toString().isEmpty()) {
+            return error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s);
+        }
+        for (const QJsonObject &s : std::as_const(m_subscriptions)) {
+            if (s.value(u"callback_url"_s).toString() == url) {
+                return error(409, u"Already Exists"_s, u"Hook with this url already exists"_s);
+            }
+        }
+        const QString uri = addSubscription(url);
+        QJsonObject &created = m_subscriptions.last();
+        created.insert(u"events"_s, in.value(u"events"_s));
+        created.insert(u"scope"_s, in.value(u"scope"_s));
+        created.insert(u"user"_s, in.value(u"user"_s).isString() ? in.value(u"user"_s) : QJsonValue());
+        m_signingKeys.insert(uri, in.value(u"signing_key"_s).toString());
+        return ok(201, QJsonObject{{u"resource"_s, created}});
+    }
+    if (method == "DELETE" && path.startsWith("/webhook_subscriptions/")) {
+        const QString uri = API + QString::fromLatin1(path);
+        for (qsizetype i = 0; i < m_subscriptions.size(); ++i) {
+            if (m_subscriptions.at(i).value(u"uri"_s).toString() == uri) {
+                m_subscriptions.removeAt(i);
+                return {204, {}, {}};
+            }
+        }
+        return error(404, u"Resource Not Found"_s, u"The server could not find the requested resource."_s);
+    }
+    if (method == "GET" && path == "/scheduled_events") {
+        if (request.query(u"user"_s).isEmpty() && request.query(u"organization"_s).isEmpty()) {
+            return error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s);
+        }
+        const QDateTime minStart =
+            QDateTime::fromString(request.query(u"min_start_time"_s), Qt::ISODateWithMs);
+        const QDateTime maxStart =
+            QDateTime::fromString(request.query(u"max_start_time"_s), Qt::ISODateWithMs);
+        const QString status = request.query(u"status"_s);
+        QList<QJsonObject> matching;
+        for (const QJsonObject &event : std::as_const(m_events)) {
+            const QDateTime start =
+                QDateTime::fromString(event.value(u"start_time"_s).toString(), Qt::ISODateWithMs);
+            if ((minStart.isValid() && start < minStart) || (maxStart.isValid() && start > maxStart) ||
+                (!status.isEmpty() && event.value(u"status"_s).toString() != status)) {
+                continue;
+            }
+            matching.append(event);
+        }
+        std::stable_sort(matching.begin(), matching.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return a.value(u"start_time"_s).toString() < b.value(u"start_time"_s).toString();
+        });
+        return page(request, matching);
+    }
+    if (method == "GET" && path.startsWith("/scheduled_events/") && path.endsWith("/invitees")) {
+        const QString eventId = QString::fromLatin1(path.sliced(18).chopped(9));
+        if (!m_invitees.contains(eventId)) {
+            return error(404, u"Resource Not Found"_s,
+                         u"The server could not find the requested resource."_s);
+        }
+        return page(request, m_invitees.value(eventId));
+    }
+    return error(404, u"Resource Not Found"_s, u"The server could not find the requested resource."_s);
+}
+
+// Calendly's collection shape; the page token here is an offset, opaque to the client, with a '+'
+// in it to prove the client encodes it.
+FakeCalendly::Reply FakeCalendly::page(const Request &request, const QList<QJsonObject> &items)
+{
+    const int asked = request.query(u"count"_s).isEmpty() ? 20 : request.query(u"count"_s).toInt();
+    if (asked < 1 || asked > 100) {
+        return error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s);
+    }
+    const int count = qMin(asked, m_maxPageSize);
+    const QString token = request.query(u"page_token"_s);
+    int offset = 0;
+    if (!token.isEmpty()) {
+        if (!token.startsWith(u"p+"_s)) {
+            return error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s);
+        }
+        offset = token.mid(2).toInt();
+    }
+    QJsonArray collection;
+    for (qsizetype i = offset; i < qMin<qsizetype>(items.size(), offset + count); ++i) {
+        collection.append(items.at(i));
+    }
+    const bool more = offset + count < items.size();
+    const QJsonValue next = more ? QJsonValue(u"p+%1"_s.arg(offset + count)) : QJsonValue(QJsonValue::Null);
+    const QJsonObject pagination{
+        {u"count"_s, int(collection.size())},
+        // On the wrong host, as Calendly's own example does: clients must use next_page_token.
+        {u"next_page"_s, more ? QJsonValue(u"https://calendly.com/elsewhere?page_token=x"_s) : QJsonValue()},
+        {u"previous_page"_s, QJsonValue::Null},
+        {u"next_page_token"_s, next},
+        {u"previous_page_token"_s, QJsonValue::Null},
+    };
+    return ok(200, QJsonObject{{u"collection"_s, collection}, {u"pagination"_s, pagination}});
+}
+
+void FakeCalendly::answer(QTcpSocket *socket, Reply reply)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end() || reply.hang) {
+        return;
+    }
+    const bool closeAfter = it->closeAfterAnswer;
+    bool hasRateHeaders = false;
+    for (const auto &[name, value] : std::as_const(reply.headers)) {
+        hasRateHeaders = hasRateHeaders || name.toLower() == "x-ratelimit-remaining";
+    }
+    if (!hasRateHeaders) {
+        // "All responses include the following headers" (Calendly's rate-limit page).
+        const int reset = std::exchange(m_exhaustResetSecs, 0);
+        reply.headers.append(qMakePair(QByteArray("X-RateLimit-Limit"), QByteArray("500")));
+        reply.headers.append(
+            qMakePair(QByteArray("X-RateLimit-Remaining"), QByteArray(reset > 0 ? "0" : "499")));
+        reply.headers.append(
+            qMakePair(QByteArray("X-RateLimit-Reset"), QByteArray::number(reset > 0 ? reset : 60)));
+    }
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(reply.httpStatus) + ' ' + reasonPhrase(reply.httpStatus) + "\r\n";
+    for (const auto &[name, value] : std::as_const(reply.headers)) {
+        head += name + ": " + value + "\r\n";
+    }
+    if (reply.httpStatus != 204) {
+        head += "Content-Type: application/json; charset=utf-8\r\n";
+        head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+    }
+    head += closeAfter ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
+    socket->write(head + "\r\n" + (reply.httpStatus == 204 ? QByteArray() : reply.body));
+    if (closeAfter) {
+        socket->disconnectFromHost();
+    }
+}
+
+} // namespace deskbell::test

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace deskbell::test {
+
+// Calendly's API v2 on loopback, for tests: GET /users/me, GET/POST /webhook_subscriptions, DELETE
+// /webhook_subscriptions/{uuid}, GET /scheduled_events, GET /scheduled_events/{uuid}/invitees, over
+// plain HTTP/1.1 with keep-alive and Calendly's JSON shapes (collection + pagination, error bodies,
+// X-RateLimit-* headers). Resource URIs name https://api.calendly.com like the real ones do.
+class FakeCalendly : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray path; // request target as sent, query included
+        QByteArray authorization;
+        QByteArray rawBody;
+        QJsonObject json;
+        qint64 receivedMs = 0; // monotonic ms since listen()
+
+        QString query(const QString &key) const; // a decoded query value
+        QByteArray pathOnly() const;
+    };
+
+    struct Reply
+    {
+        int httpStatus = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool hang = false; // read the request, never answer (timeout tests)
+    };
+
+    static const QString API; // "https://api.calendly.com"
+    static const QString TOKEN;
+
+    explicit FakeCalendly(QObject *parent = nullptr);
+    ~FakeCalendly() override;
+
+    bool listen();
+    QUrl baseUrl() const; // http://127.0.0.1:<port>
+
+    void setToken(const QString &token) { m_token = token; } // default TOKEN
+    QString userUri() const;                                 // API/users/ME
+    QString organizationUri() const;                         // API/organizations/ORG
+    // Caps every page at this many items, whatever count the client asks for (pagination tests).
+    void setMaxPageSize(int size) { m_maxPageSize = size; }
+
+    // Scripted answers, used in order for the next requests whatever they are.
+    void failNext(const Reply &reply) { m_scripted.append(reply); }
+    static Reply error(int httpStatus, const QString &title, const QString &message);
+    static Reply rateLimited(int resetSecs);
+    // The next answer (a normal one) says the rate limit window is used up for resetSecs.
+    void exhaustRateLimitOnNext(int resetSecs) { m_exhaustResetSecs = resetSecs; }
+
+    // Webhook subscriptions.
+    QString addSubscription(const QString &callbackUrl, const QString &state = QStringLiteral("active"));
+    void setSubscriptionState(const QString &uri, const QString &state);
+    QList<QJsonObject> subscriptions() const { return m_subscriptions; }
+    QString signingKeyOf(const QString &uri) const { return m_signingKeys.value(uri); }
+
+    // Scheduled events and invitees. Ids become the URIs' last segments: event "EV-A" with invitee
+    // "A" matches test::inviteeUri("A"). Every change moves the event's updated_at forward.
+    QString addEvent(const QString &eventId, const QDateTime &startUtc);
+    QString addInvitee(const QString &eventId, const QString &inviteeId,
+                       const QString &phone = QStringLiteral("+66 81 234 5678"),
+                       const QString &oldInviteeUri = {});
+    void cancelInvitee(const QString &eventId, const QString &inviteeId, const QString &newInviteeUri = {});
+    void cancelEvent(const QString &eventId); // host cancels: the event and all its invitees
+    // Calendly's reschedule: the old invitee canceled (rescheduled, new_invitee) and a new event with
+    // a new invitee (old_invitee). Returns the new invitee's URI.
+    QString reschedule(const QString &oldEventId, const QString &oldInviteeId, const QString &newEventId,
+                       const QString &newInviteeId, const QDateTime &newStartUtc);
+
+    QList<Request> requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+
+private:
+    struct Connection
+    {
+        QByteArray buffer;
+        bool closeAfterAnswer = false;
+    };
+
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void onDisconnected(QTcpSocket *socket);
+    Reply handle(const Request &request);
+    Reply page(const Request &request, const QList<QJsonObject> &items);
+    void answer(QTcpSocket *socket, Reply reply);
+    QString nextStamp();
+    void touchEvent(const QString &eventId);
+    QJsonObject *findInvitee(const QString &eventId, const QString &inviteeId);
+
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+    QHash<QTcpSocket *, Connection> m_connections;
+    QString m_token;
+    int m_maxPageSize = 100;
+    QList<Reply> m_scripted;
+    int m_exhaustResetSecs = 0;
+    QList<QJsonObject> m_subscriptions;
+    QHash<QString, QString> m_signingKeys;
+    QList<QJsonObject> m_events;                   // in insertion order
+    QHash<QString, QList<QJsonObject>> m_invitees; // by event id
+    QList<Request> m_requests;
+    int m_nextId = 1;
+    QDateTime m_stamp = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
+};
+
+} // namespace deskbell::test
