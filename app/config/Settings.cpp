@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -191,6 +192,95 @@ public:
         }
     }
 
+    void warnUnknown(QSettings &s, const QString &group, const QStringList &known)
+    {
+        for (const QString &k : s.childKeys()) {
+            if (!known.contains(k)) {
+                warning(group + u'/' + k, u"unknown key, ignored (known: %1)"_s.arg(known.join(u", "_s)));
+            }
+        }
+    }
+
+    // An https URL (plain http only to this machine), or an error naming the key.
+    bool readUrl(QSettings &s, const QString &group, const QString &k, QUrl &target, bool allowEmpty)
+    {
+        if (!s.contains(k)) {
+            return true;
+        }
+        const QString text = textValue(s, k);
+        if (text.isEmpty() && allowEmpty) {
+            target = QUrl();
+            return true;
+        }
+        const QUrl url(text, QUrl::StrictMode);
+        const bool loopback =
+            url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s;
+        if (!url.isValid() || url.host().isEmpty() ||
+            !(url.scheme() == u"https"_s || (url.scheme() == u"http"_s && loopback))) {
+            error(group + u'/' + k, u"expected an https:// address, got \"%1\""_s.arg(text));
+            return false;
+        }
+        target = url;
+        return true;
+    }
+
+    void readCalendly(QSettings &s, Settings::Calendly &c)
+    {
+        warnUnknown(s, u"calendly"_s,
+                    {u"mode"_s, u"api_base"_s, u"public_url"_s, u"poll_interval_s"_s, u"poll_days"_s,
+                     u"signature_tolerance_s"_s});
+        if (s.contains(u"mode"_s)) {
+            const QString mode = textValue(s, u"mode"_s).toLower();
+            if (!mode.isEmpty() && mode != u"webhook"_s && mode != u"poll"_s && mode != u"hybrid"_s) {
+                error(u"calendly/mode"_s, u"expected webhook, poll or hybrid, got \"%1\""_s.arg(mode));
+            } else {
+                c.mode = mode;
+            }
+        }
+        readUrl(s, u"calendly"_s, u"api_base"_s, c.apiBase, false);
+        readUrl(s, u"calendly"_s, u"public_url"_s, c.publicUrl, true);
+        readInt(s, u"calendly"_s, u"poll_interval_s"_s, 30, 3600, c.pollIntervalSecs);
+        readInt(s, u"calendly"_s, u"poll_days"_s, 1, 90, c.pollDays);
+        readInt(s, u"calendly"_s, u"signature_tolerance_s"_s, 30, 3600, c.signatureToleranceSecs);
+        if ((c.mode == u"webhook"_s || c.mode == u"hybrid"_s) && c.publicUrl.isEmpty()) {
+            error(
+                u"calendly/public_url"_s,
+                u"mode %1 needs the address Calendly can reach (a tunnel or reverse proxy); or use mode = poll"_s
+                    .arg(c.mode));
+        }
+    }
+
+    void readListener(QSettings &s, Settings::Listener &l)
+    {
+        warnUnknown(s, u"listener"_s,
+                    {u"address"_s, u"port"_s, u"max_body_bytes"_s, u"tls_cert"_s, u"tls_key"_s});
+        if (s.contains(u"address"_s)) {
+            const QString text = textValue(s, u"address"_s);
+            if (QHostAddress(text).isNull()) {
+                error(u"listener/address"_s,
+                      u"\"%1\" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0)"_s.arg(text));
+            } else {
+                l.address = text;
+            }
+        }
+        readInt(s, u"listener"_s, u"port"_s, 1, 65535, l.port);
+        int maxBody = int(l.maxBodyBytes);
+        readInt(s, u"listener"_s, u"max_body_bytes"_s, 1024, 16 * 1024 * 1024, maxBody);
+        l.maxBodyBytes = maxBody;
+        l.tlsCert = textValue(s, u"tls_cert"_s);
+        l.tlsKey = textValue(s, u"tls_key"_s);
+        if (l.tlsCert.isEmpty() != l.tlsKey.isEmpty()) {
+            error(l.tlsCert.isEmpty() ? u"listener/tls_cert"_s : u"listener/tls_key"_s,
+                  u"TLS needs both tls_cert and tls_key"_s);
+        }
+        for (const auto &[key, path] :
+             {std::pair{u"listener/tls_cert"_s, l.tlsCert}, std::pair{u"listener/tls_key"_s, l.tlsKey}}) {
+            if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                error(key, u"%1 cannot be read"_s.arg(path));
+            }
+        }
+    }
+
     void readSms(QSettings &s, Settings::Sms &sms)
     {
         const QStringList known{u"provider"_s,       u"api_base"_s,     u"max_in_flight"_s,
@@ -252,6 +342,14 @@ QString Settings::Problem::toString() const
     const qsizetype slash = key.indexOf(u'/');
     const QString where = slash < 0 ? key : u"[%1] %2"_s.arg(key.left(slash), key.mid(slash + 1));
     return where + u": "_s + message;
+}
+
+QString Settings::Calendly::effectiveMode() const
+{
+    if (!mode.isEmpty()) {
+        return mode;
+    }
+    return publicUrl.isEmpty() ? QStringLiteral("poll") : QStringLiteral("hybrid");
 }
 
 bool Settings::LoadResult::ok() const
@@ -318,6 +416,12 @@ Settings::LoadResult Settings::load(const QString &path, const QByteArray &syste
 
     s.beginGroup(u"sms"_s);
     loader.readSms(s, values.sms);
+    s.endGroup();
+    s.beginGroup(u"calendly"_s);
+    loader.readCalendly(s, values.calendly);
+    s.endGroup();
+    s.beginGroup(u"listener"_s);
+    loader.readListener(s, values.listener);
     s.endGroup();
 
     s.beginGroup(u"rules"_s);

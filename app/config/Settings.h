@@ -38,11 +38,34 @@ public:
         int lateMaxMin = 720;
     };
 
+    struct Calendly
+    {
+        QString mode; // webhook | poll | hybrid; empty in the file: hybrid with a public_url, else poll
+        QUrl apiBase = QUrl(QStringLiteral("https://api.calendly.com"));
+        QUrl publicUrl; // where Calendly reaches the listener (a tunnel or reverse proxy), may be empty
+        int pollIntervalSecs = 60;
+        int pollDays = 30;
+        int signatureToleranceSecs = 180;
+
+        QString effectiveMode() const;
+    };
+
+    struct Listener
+    {
+        QString address = QStringLiteral("127.0.0.1");
+        int port = 8787;
+        qint64 maxBodyBytes = 262144;
+        QString tlsCert;
+        QString tlsKey;
+    };
+
     struct Values
     {
         QString storageUrl; // as written; empty = SQLite in the app data folder
         RuleSet rules;
         Sms sms;
+        Calendly calendly;
+        Listener listener;
     };
 
     struct LoadResult

@@ -75,6 +75,13 @@ void TestSettings::missingFileMeansDefaults()
     QCOMPARE(result.values.sms.maxPerSecond, 10);
     QCOMPARE(result.values.sms.maxAttempts, 6);
     QCOMPARE(result.values.sms.lateMaxMin, 720);
+    QCOMPARE(result.values.calendly.effectiveMode(), u"poll"_s);
+    QCOMPARE(result.values.calendly.apiBase, QUrl(u"https://api.calendly.com"_s));
+    QCOMPARE(result.values.calendly.pollIntervalSecs, 60);
+    QCOMPARE(result.values.calendly.pollDays, 30);
+    QCOMPARE(result.values.listener.address, u"127.0.0.1"_s);
+    QCOMPARE(result.values.listener.port, 8787);
+    QCOMPARE(result.values.listener.maxBodyBytes, qint64(262144));
 }
 
 void TestSettings::readsEveryDocumentedKey()
@@ -144,6 +151,18 @@ void TestSettings::reportsBadValueWithItsKey_data()
     QTest::newRow("sms per second words") << "[sms]\nmax_per_second = fast\n"_ba << u"sms/max_per_second"_s;
     QTest::newRow("sms attempts too many") << "[sms]\nmax_attempts = 99\n"_ba << u"sms/max_attempts"_s;
     QTest::newRow("sms late negative") << "[sms]\nlate_max_min = -1\n"_ba << u"sms/late_max_min"_s;
+    QTest::newRow("calendly mode unknown") << "[calendly]\nmode = push\n"_ba << u"calendly/mode"_s;
+    QTest::newRow("webhook mode without public url")
+        << "[calendly]\nmode = webhook\n"_ba << u"calendly/public_url"_s;
+    QTest::newRow("public url plain http")
+        << "[calendly]\npublic_url = http://clinic.example\n"_ba << u"calendly/public_url"_s;
+    QTest::newRow("poll interval too short")
+        << "[calendly]\npoll_interval_s = 5\n"_ba << u"calendly/poll_interval_s"_s;
+    QTest::newRow("poll days too many") << "[calendly]\npoll_days = 400\n"_ba << u"calendly/poll_days"_s;
+    QTest::newRow("listener address") << "[listener]\naddress = everywhere\n"_ba << u"listener/address"_s;
+    QTest::newRow("listener port") << "[listener]\nport = 70000\n"_ba << u"listener/port"_s;
+    QTest::newRow("listener tls half")
+        << "[listener]\ntls_cert = /etc/hostname\n"_ba << u"listener/tls_key"_s;
     QTest::newRow("override offsets") << "[event_type.x]\nmatch = Call\nreminder_offsets_min = x\n"_ba
                                       << u"event_type.x/reminder_offsets_min"_s;
 }
@@ -174,6 +193,9 @@ void TestSettings::acceptsGoodValue_data()
     QTest::newRow("sqlite url") << "[storage]\nurl = sqlite:/var/lib/deskbell/db.sqlite3\n"_ba;
     QTest::newRow("sms loopback relay")
         << "[sms]\nprovider = engagelab\napi_base = http://127.0.0.1:9000\n"_ba;
+    QTest::newRow("hybrid with a tunnel")
+        << "[calendly]\npublic_url = https://desk.example.org/webhooks/calendly\n"_ba;
+    QTest::newRow("listener on every interface") << "[listener]\naddress = 0.0.0.0\nport = 9000\n"_ba;
     QTest::newRow("comment after value") << "[rules]\nfollowup_after_min = 30 ; half an hour\n"_ba;
 }
 
