@@ -1,8 +1,11 @@
 #include "Engine.h"
 
+#include "calendly/CalendlyClient.h"
 #include "domain/Clock.h"
 #include "engine/Dispatcher.h"
+#include "engine/Reconciler.h"
 #include "secrets/SecretStore.h"
+#include "server/WebhookListener.h"
 #include "sms/EngageLabProvider.h"
 #include "sms/SandboxProvider.h"
 #include "storage/Database.h"
@@ -12,9 +15,11 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QLockFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QTimer>
@@ -88,6 +93,7 @@ bool Engine::start(QString *error)
         qCInfo(lcEngine).noquote() << u"ready: settings %1, database %2"_s.arg(m_settings.path,
                                                                                m_databasePath);
         startSending();
+        startCalendlyConnection();
     }
     if (error) {
         *error = problems.join(u'\n');
@@ -151,15 +157,16 @@ void Engine::startSending()
     }
     // EngageLab: credentials first (environment, else keychain). Until both are there nothing is sent;
     // a sandbox in its place would look like real sending.
-    if (!m_options.secrets) {
-        m_ownedKeychain = std::make_unique<KeychainSecretStore>();
-        m_ownedSecrets = std::make_unique<LayeredSecretStore>(LayeredSecretStore::fromProcessEnvironment(),
-                                                              m_ownedKeychain.get());
-        m_options.secrets = m_ownedSecrets.get();
-    }
-    SecretStore *secrets = m_options.secrets;
-    secrets->read(secret::ENGAGELAB_DEV_KEY, [this, secrets](const SecretStore::Result &key) {
-        secrets->read(secret::ENGAGELAB_DEV_SECRET, [this, key](const SecretStore::Result &devSecret) {
+    SecretStore *secrets = this->secrets();
+    const QPointer<Engine> self(this);
+    secrets->read(secret::ENGAGELAB_DEV_KEY, [self, this, secrets](const SecretStore::Result &key) {
+        if (!self) {
+            return;
+        }
+        secrets->read(secret::ENGAGELAB_DEV_SECRET, [self, this, key](const SecretStore::Result &devSecret) {
+            if (!self) {
+                return;
+            }
             if (!key.ok() || !devSecret.ok()) {
                 const QString why = (!key.ok() ? key : devSecret).error;
                 const QString text = u"EngageLab is chosen in [sms] provider, but no EngageLab account is "
@@ -176,6 +183,146 @@ void Engine::startSending()
             startDispatcher(std::make_unique<EngageLabProvider>(m_network.get(), config));
         });
     });
+}
+
+SecretStore *Engine::secrets()
+{
+    if (!m_options.secrets) {
+        // DESKBELL_KEYCHAIN=off: a server that must never wait on a keyring (environment only).
+        if (qEnvironmentVariable("DESKBELL_KEYCHAIN") != u"off"_s) {
+            m_ownedKeychain = std::make_unique<KeychainSecretStore>();
+        }
+        m_ownedSecrets = std::make_unique<LayeredSecretStore>(LayeredSecretStore::fromProcessEnvironment(),
+                                                              m_ownedKeychain.get());
+        m_options.secrets = m_ownedSecrets.get();
+    }
+    return m_options.secrets;
+}
+
+void Engine::startCalendlyConnection()
+{
+    // The signing key and the token come from the secret store, which answers later.
+    const QString mode = m_settings.values.calendly.effectiveMode();
+    SecretStore *store = secrets();
+    const QPointer<Engine> self(this);
+    store->read(secret::CALENDLY_SIGNING_KEY, [self, this, store, mode](const SecretStore::Result &key) {
+        if (!self) {
+            return; // the engine went away while the keychain was answering
+        }
+        QStringList problems;
+        startListener(key.ok() ? key.value : QByteArray(), &problems);
+        for (const QString &problem : problems) {
+            qCWarning(lcEngine).noquote() << problem;
+            emit alertRaised(problem);
+        }
+        if (mode == u"webhook"_s) {
+            return; // no polling: Calendly pushes everything
+        }
+        store->read(secret::CALENDLY_TOKEN, [self, this](const SecretStore::Result &token) {
+            if (!self) {
+                return;
+            }
+            if (!token.ok()) {
+                qCInfo(lcEngine).noquote()
+                    << u"Calendly is not connected (%1): no polling"_s.arg(token.error);
+                return;
+            }
+            startCalendly(token.value);
+        });
+    });
+}
+
+void Engine::startListener(const QByteArray &signingKey, QStringList *problems)
+{
+    const Settings::Listener &l = m_settings.values.listener;
+    WebhookListener::Config config;
+    config.address = QHostAddress(l.address);
+    config.port = quint16(l.port);
+    config.maxBodyBytes = l.maxBodyBytes;
+    config.tlsCertPath = l.tlsCert;
+    config.tlsKeyPath = l.tlsKey;
+    config.signatureToleranceSecs = m_settings.values.calendly.signatureToleranceSecs;
+    config.calendlySigningKey = signingKey;
+    config.databasePath = m_databasePath;
+    if (signingKey.isEmpty() && !config.address.isLoopback()) {
+        problems->append(
+            u"The listener is not started: it would accept unsigned bookings from the network "
+            "(%1). Connect Calendly (which sets the signing key) or listen on 127.0.0.1."_s.arg(l.address));
+        return;
+    }
+    m_listener = std::make_unique<WebhookListener>(config, m_clock);
+    connect(m_listener.get(), &WebhookListener::eventRecorded, this, &Engine::onEventRecorded);
+    connect(m_listener.get(), &WebhookListener::receiptsRecorded, this, [this](const QList<qint64> &ids) {
+        for (qint64 id : ids) {
+            emit messageChanged(id, MessageState::Accepted);
+        }
+    });
+    QString why;
+    if (!m_listener->start(&why)) {
+        problems->append(u"The webhook listener could not start: %1"_s.arg(why));
+        m_listener.reset();
+        return;
+    }
+    m_listener->setReady(m_planning);
+    qCInfo(lcEngine).noquote() << u"listening for Calendly at %1/webhooks/calendly%2"_s.arg(
+        m_listener->baseUrl().toString(),
+        signingKey.isEmpty() ? u" (signatures not checked: no signing key)"_s : QString());
+    emit listenerStarted(m_listener->baseUrl());
+}
+
+void Engine::onEventRecorded(qint64 eventId)
+{
+    if (!m_processor || !m_planning) {
+        return; // stays pending; planned at the next start with usable settings
+    }
+    const auto result = m_processor->process(eventId);
+    if (m_dispatcher) {
+        m_dispatcher->wake();
+    }
+    emit bookingProcessed(result);
+}
+
+void Engine::startCalendly(const QByteArray &token)
+{
+    const Settings::Calendly &c = m_settings.values.calendly;
+    if (!m_network) {
+        m_network = std::make_unique<QNetworkAccessManager>();
+    }
+    CalendlyClient::Config config;
+    config.apiBase = c.apiBase;
+    config.token = QString::fromUtf8(token);
+    m_calendly = std::make_unique<CalendlyClient>(*m_network, config);
+    m_reconciler = std::make_unique<Reconciler>(*m_calendly, *m_processor, *m_store, m_clock);
+    m_reconciler->setPollDays(c.pollDays);
+    connect(m_reconciler.get(), &Reconciler::passFinished, this, [this](const Reconciler::PassResult &r) {
+        if (!r.ok && !r.error.ok()) {
+            emit alertRaised(u"Calendly could not be read: %1"_s.arg(r.error.plainMessage));
+        }
+        if (m_dispatcher && r.applied > 0) {
+            m_dispatcher->wake();
+        }
+    });
+    const int interval = c.effectiveMode() == u"hybrid"_s ? 300 : c.pollIntervalSecs;
+    m_calendly->fetchMe([this, interval](const CalendlyClient::Me &me, const CalendlyError &error) {
+        if (!error.ok()) {
+            emit alertRaised(u"Calendly could not be reached: %1"_s.arg(error.plainMessage));
+            return;
+        }
+        m_reconciler->setAccount({me.uri, me.organization});
+        // Hybrid polls only to catch what the webhook missed; in poll mode it is the only source.
+        m_pollTimer = new QTimer(this);
+        connect(m_pollTimer, &QTimer::timeout, m_reconciler.get(), [this] { m_reconciler->runPass(); });
+        m_pollTimer->start(interval * 1000);
+        m_reconciler->runPass();
+        qCInfo(lcEngine).noquote() << u"Calendly connected as %1; polling every %2 s"_s.arg(me.name).arg(
+            interval);
+        emit calendlyConnected(me.name);
+    });
+}
+
+QUrl Engine::listenerUrl() const
+{
+    return m_listener ? m_listener->baseUrl() : QUrl();
 }
 
 void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)

@@ -9,17 +9,22 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
 class QLockFile;
+class QTimer;
 class QNetworkAccessManager;
 
 namespace deskbell {
 
 class Clock;
 class Database;
+class CalendlyClient;
 class Dispatcher;
+class Reconciler;
+class WebhookListener;
 class KeychainSecretStore;
 class LayeredSecretStore;
 class SecretStore;
@@ -73,6 +78,8 @@ public:
     BookingProcessor::Result ingest(const QByteArray &body, const QString &source);
 
     QString smsProviderName() const; // "sandbox", "engagelab"; empty before start()
+    // Where the embedded listener answers (http://127.0.0.1:8787), empty when it is not running.
+    QUrl listenerUrl() const;
     bool isSendingPaused() const;
 
     // Appointments starting in [fromUtc, toUtc) with their messages, by start time.
@@ -84,11 +91,19 @@ signals:
     void alertRaised(const QString &text);
     void sendingPausedChanged(bool paused, const QString &reason);
     void sendingStarted(const QString &providerName);
+    // The Calendly account is connected and polled (after users/me answered).
+    void calendlyConnected(const QString &userName);
+    void listenerStarted(const QUrl &url);
 
 private:
     bool acquireLock(const QString &databasePath, QStringList *problems);
     void startSending();
     void startDispatcher(std::unique_ptr<SmsProvider> provider);
+    void startCalendlyConnection();
+    void startListener(const QByteArray &signingKey, QStringList *problems);
+    void startCalendly(const QByteArray &token);
+    void onEventRecorded(qint64 eventId);
+    SecretStore *secrets();
 
     Options m_options;
     const Clock &m_clock;
@@ -102,6 +117,10 @@ private:
     std::unique_ptr<LayeredSecretStore> m_ownedSecrets;
     std::unique_ptr<QNetworkAccessManager> m_network; // outlives the provider (declared before it)
     std::unique_ptr<SmsProvider> m_provider;
+    std::unique_ptr<WebhookListener> m_listener;
+    std::unique_ptr<CalendlyClient> m_calendly;
+    std::unique_ptr<Reconciler> m_reconciler;
+    QTimer *m_pollTimer = nullptr;
     std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it
     bool m_planning = false;
 };

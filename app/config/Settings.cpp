@@ -263,7 +263,7 @@ public:
                 l.address = text;
             }
         }
-        readInt(s, u"listener"_s, u"port"_s, 1, 65535, l.port);
+        readInt(s, u"listener"_s, u"port"_s, 0, 65535, l.port); // 0: any free port (tests)
         int maxBody = int(l.maxBodyBytes);
         readInt(s, u"listener"_s, u"max_body_bytes"_s, 1024, 16 * 1024 * 1024, maxBody);
         l.maxBodyBytes = maxBody;

@@ -5,7 +5,7 @@ set(home "${WORK}/home")
 file(REMOVE_RECURSE "${home}")
 file(MAKE_DIRECTORY "${home}")
 set(env ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY --unset=QT_QPA_PLATFORM
-    HOME=${home} XDG_CONFIG_HOME=${home}/config XDG_DATA_HOME=${home}/data TZ=UTC)
+    HOME=${home} XDG_CONFIG_HOME=${home}/config XDG_DATA_HOME=${home}/data TZ=UTC DESKBELL_KEYCHAIN=off)
 
 set(failures 0)
 set(passes 0)
@@ -39,7 +39,7 @@ expect(check-config-bad 2 "\\[rules\\] quiet_hours.*\\[rules\\] reminder_offsets
 
 file(REMOVE "${WORK}/cli.sqlite3" "${WORK}/cli.sqlite3-wal" "${WORK}/cli.sqlite3-shm")
 file(WRITE "${WORK}/good.ini"
-     "[storage]\nurl = sqlite:${WORK}/cli.sqlite3\n[templates]\nconfirm = 1\ncancel = 2\n[rules]\ndefault_region = TH\n")
+     "[storage]\nurl = sqlite:${WORK}/cli.sqlite3\n[templates]\nconfirm = 1\ncancel = 2\n[rules]\ndefault_region = TH\n[listener]\nport = 0\n")
 expect(check-config-good 0 "Settings are usable" ${DESKBELL} --config ${WORK}/good.ini --check-config)
 expect(ingest-cancel 0 "invitee.canceled: applied"
        ${DESKBELL} --config ${WORK}/good.ini --ingest ${DATA}/calendly/invitee_canceled.json)

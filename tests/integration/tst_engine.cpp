@@ -1,13 +1,17 @@
 // The composition root over real files: settings, SQLite, and what survives a restart.
 
 #include "Engine.h"
+#include "calendly/WebhookSignature.h"
 #include "secrets/SecretStore.h"
 #include "support/CalendlyBodies.h"
+#include "support/FakeCalendly.h"
 #include "support/FakeClock.h"
 #include "support/FakeEngageLab.h"
 #include "support/Printers.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +30,8 @@ private slots:
     void plansWithUsableSettings();
     void engageLabWithoutAccountHoldsSending();
     void engageLabWithCredentialsSends();
+    void signedWebhookIsPlannedAndSent();
+    void pollingFindsABooking();
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
@@ -36,6 +42,7 @@ private:
     QByteArray booking() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    LayeredSecretStore m_noSecrets{{}, nullptr}; // no account, and never the developer's own keychain
     test::FakeClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC)};
 };
 
@@ -50,12 +57,14 @@ void TestEngine::writeSettings(const QByteArray &ini)
     QFile file(m_dir->filePath(u"deskbell.ini"_s));
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(ini);
+    file.write("\n[listener]\nport = 0\n"); // any free port: tests run side by side
 }
 
 std::unique_ptr<Engine> TestEngine::startEngine(QString *problems)
 {
     auto engine = std::make_unique<Engine>(
-        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok"}, m_clock);
+        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &m_noSecrets},
+        m_clock);
     engine->start(problems);
     return engine;
 }
@@ -140,6 +149,68 @@ void TestEngine::engageLabWithCredentialsSends()
         MessageState::Accepted);
 }
 
+void TestEngine::signedWebhookIsPlannedAndSent()
+{
+    writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n[calendly]\nmode = webhook\n"
+                  "public_url = https://desk.example.org/webhooks/calendly\n");
+    LayeredSecretStore secrets({{secret::CALENDLY_SIGNING_KEY, "signing-key"}}, nullptr);
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &secrets}, m_clock);
+    QSignalSpy listening(&engine, &Engine::listenerStarted);
+    QSignalSpy processed(&engine, &Engine::bookingProcessed);
+    QString problems;
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QVERIFY(listening.wait(5000));
+    const QUrl url = engine.listenerUrl().resolved(QUrl(u"/webhooks/calendly"_s));
+
+    QNetworkAccessManager nam;
+    const QByteArray body = booking();
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Calendly-Webhook-Signature",
+                         signCalendlyBody(body, "signing-key", m_clock.nowUtc().toSecsSinceEpoch()));
+    std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QTRY_COMPARE(processed.size(), 1);
+    QCOMPARE(processed.first().first().value<BookingProcessor::Result>().outcome, u"applied"_s);
+    QTRY_COMPARE(
+        engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.first().state,
+        MessageState::Accepted); // the sandbox took the confirmation
+
+    QNetworkRequest unsigned_(url);
+    unsigned_.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    std::unique_ptr<QNetworkReply> refused(nam.post(unsigned_, body));
+    QSignalSpy refusedDone(refused.get(), &QNetworkReply::finished);
+    QVERIFY(refusedDone.wait(5000));
+    QCOMPARE(refused->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+}
+
+void TestEngine::pollingFindsABooking()
+{
+    test::FakeCalendly calendly;
+    QVERIFY(calendly.listen());
+    calendly.addEvent(u"EV-P"_s, QDateTime(QDate(2026, 11, 10), QTime(7, 0), Qt::UTC));
+    calendly.addInvitee(u"EV-P"_s, u"P"_s);
+    writeSettings(
+        "[templates]\nconfirm = 1\nreminder = 2\n[rules]\ndefault_region = TH\n[calendly]\nmode = poll\n"
+        "api_base = " +
+        calendly.baseUrl().toString().toUtf8() + "\n");
+    LayeredSecretStore secrets({{secret::CALENDLY_TOKEN, test::FakeCalendly::TOKEN.toUtf8()}}, nullptr);
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &secrets}, m_clock);
+    QSignalSpy connected(&engine, &Engine::calendlyConnected);
+    QString problems;
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QVERIFY(connected.wait(5000));
+    // The booking existed before Deskbell connected: a baseline, so reminders and no confirmation.
+    QTRY_VERIFY(!engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).isEmpty());
+    QTRY_COMPARE(engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.size(), 2);
+    for (const auto &m :
+         engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).constFirst().messages) {
+        QCOMPARE(m.kind, MessageKind::Reminder);
+    }
+}
+
 void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
 {
     writeSettings("[templates]\nconfirm = 1\n[rules]\nquiet_hours = after dinner\n");
@@ -156,7 +227,8 @@ void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
 
     writeSettings("[templates]\nconfirm = 1\n[rules]\nquiet_hours = 21:00-08:00\ndefault_region = TH\n");
     auto engine = std::make_unique<Engine>(
-        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok"}, m_clock);
+        Engine::Options{m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &m_noSecrets},
+        m_clock);
     QSignalSpy processed(engine.get(), &Engine::bookingProcessed);
     QVERIFY(engine->start(&problems));
     QCOMPARE(processed.size(), 1);

@@ -3,6 +3,7 @@
 #include "Engine.h"
 #include "MainWindow.h"
 #include "UpcomingModel.h"
+#include "secrets/SecretStore.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
 
@@ -35,6 +36,7 @@ private:
     void saveScreenshot(QWidget &window, const QString &name);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    LayeredSecretStore m_noSecrets{{}, nullptr};
     test::FakeClock m_clock{QDateTime(QDate(2026, 11, 9), QTime(2, 0), Qt::UTC)};
 };
 
@@ -52,8 +54,9 @@ std::unique_ptr<Engine> TestMainWindow::makeEngine(const QByteArray &ini, QStrin
         return nullptr;
     }
     file.write(ini);
+    file.write("\n[listener]\nport = 0\n");
     file.close();
-    auto engine = std::make_unique<Engine>(Engine::Options{path, m_dir->path(), "Asia/Bangkok"}, m_clock);
+    auto engine = std::make_unique<Engine>(Engine::Options{path, m_dir->path(), "Asia/Bangkok", &m_noSecrets}, m_clock);
     engine->start(problems);
     return engine;
 }
