@@ -60,6 +60,24 @@ case "$mode" in
 run)
     install_packages "${build_packages[@]}"
     configure_and_build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$#" -eq 0 ]; then
+        # A server or a terminal without a desktop: show the whole flow headless, in Sandbox mode,
+        # with a demo settings file of its own (its own database; nothing real is texted).
+        demo="$build/demo"
+        mkdir -p "$demo"
+        printf '%s\n' \
+            "[storage]" "url = sqlite:$demo/demo.sqlite3" \
+            "[templates]" "confirm = demo-confirm" "cancel = demo-cancel" "reschedule = demo-reschedule" \
+            "reminder = demo-reminder" \
+            "[rules]" "reminder_offsets_min = 1440,60" "default_region = TH" \
+            "[sms]" "provider = sandbox" \
+            "[listener]" "address = 127.0.0.1" "port = 8787" > "$demo/deskbell-demo.ini"
+        echo "No display found: starting Deskbell headless in Sandbox mode (nothing is really sent)."
+        echo "Post a sample booking to it from another terminal:"
+        echo "  curl -s -X POST http://127.0.0.1:8787/webhooks/calendly -H 'Content-Type: application/json' --data @$here/tests/data/calendly/variants/created_current_bangkok.json"
+        echo "Its confirmation and reminders show in the log below. Stop with Ctrl+C."
+        exec env DESKBELL_KEYCHAIN=off "$build/ui/deskbell" --headless --config "$demo/deskbell-demo.ini"
+    fi
     exec "$build/ui/deskbell" "$@"
     ;;
 test)
