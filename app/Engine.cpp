@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "calendly/CalendlyClient.h"
+#include "calendly/SubscriptionManager.h"
 #include "domain/Clock.h"
 #include "engine/Dispatcher.h"
 #include "engine/Reconciler.h"
@@ -210,7 +211,8 @@ void Engine::startCalendlyConnection()
             return; // the engine went away while the keychain was answering
         }
         QStringList problems;
-        startListener(key.ok() ? key.value : QByteArray(), &problems);
+        m_signingKey = key.ok() ? key.value : QByteArray();
+        startListener(m_signingKey, &problems);
         for (const QString &problem : problems) {
             qCWarning(lcEngine).noquote() << problem;
             emit alertRaised(problem);
@@ -309,6 +311,7 @@ void Engine::startCalendly(const QByteArray &token)
             return;
         }
         m_reconciler->setAccount({me.uri, me.organization});
+        ensureSubscription(me);
         // Hybrid polls only to catch what the webhook missed; in poll mode it is the only source.
         m_pollTimer = new QTimer(this);
         connect(m_pollTimer, &QTimer::timeout, m_reconciler.get(), [this] { m_reconciler->runPass(); });
@@ -318,6 +321,58 @@ void Engine::startCalendly(const QByteArray &token)
             interval);
         emit calendlyConnected(me.name);
     });
+}
+
+void Engine::ensureSubscription(const CalendlyClient::Me &me)
+{
+    const Settings::Calendly &c = m_settings.values.calendly;
+    if (c.effectiveMode() == u"poll"_s || c.publicUrl.isEmpty()) {
+        return;
+    }
+    // Calendly disables a hook after 24 h of failed deliveries and never re-enables it: checking at
+    // every start recreates it after a long night off.
+    m_subscriptions = std::make_unique<SubscriptionManager>(*m_calendly);
+    const QPointer<Engine> self(this);
+    m_subscriptions->ensure(
+        {me.uri, me.organization, CalendlyClient::Scope::User}, c.publicUrl, !m_signingKey.isEmpty(),
+        [self, this](const SubscriptionManager::Ensured &ensured, const CalendlyError &error) {
+            if (!self) {
+                return;
+            }
+            if (!error.ok()) {
+                emit alertRaised(u"The Calendly webhook could not be set up: %1"_s.arg(error.plainMessage));
+                return;
+            }
+            if (!ensured.created) {
+                qCInfo(lcEngine) << "Calendly webhook subscription is active";
+                return;
+            }
+            const QByteArray key = ensured.signingKey.toUtf8();
+            secrets()->write(
+                secret::CALENDLY_SIGNING_KEY, key,
+                [self, this, key, ensured](const SecretStore::Result &stored) {
+                    if (!self) {
+                        return;
+                    }
+                    if (!stored.ok()) {
+                        emit alertRaised(
+                            u"A Calendly webhook was created, but its signing key could not be kept (%1): "
+                            "webhooks will be refused until Calendly is connected again. Polling "
+                            "still finds every booking."_s.arg(stored.error));
+                        return;
+                    }
+                    qCInfo(lcEngine) << "Calendly webhook subscription"
+                                     << (ensured.replacedDisabled ? "recreated" : "created")
+                                     << "; signing key kept in the keychain";
+                    m_signingKey = key;
+                    m_listener.reset(); // a listener checks one key: start it again with the new one
+                    QStringList problems;
+                    startListener(m_signingKey, &problems);
+                    for (const QString &problem : problems) {
+                        emit alertRaised(problem);
+                    }
+                });
+        });
 }
 
 QUrl Engine::listenerUrl() const

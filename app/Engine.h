@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calendly/CalendlyClient.h"
 #include "config/Settings.h"
 #include "domain/Appointment.h"
 #include "domain/Message.h"
@@ -21,9 +22,9 @@ namespace deskbell {
 
 class Clock;
 class Database;
-class CalendlyClient;
 class Dispatcher;
 class Reconciler;
+class SubscriptionManager;
 class WebhookListener;
 class KeychainSecretStore;
 class LayeredSecretStore;
@@ -102,6 +103,7 @@ private:
     void startCalendlyConnection();
     void startListener(const QByteArray &signingKey, QStringList *problems);
     void startCalendly(const QByteArray &token);
+    void ensureSubscription(const CalendlyClient::Me &me);
     void onEventRecorded(qint64 eventId);
     SecretStore *secrets();
 
@@ -119,6 +121,8 @@ private:
     std::unique_ptr<SmsProvider> m_provider;
     std::unique_ptr<WebhookListener> m_listener;
     std::unique_ptr<CalendlyClient> m_calendly;
+    std::unique_ptr<SubscriptionManager> m_subscriptions;
+    QByteArray m_signingKey;
     std::unique_ptr<Reconciler> m_reconciler;
     QTimer *m_pollTimer = nullptr;
     std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it

@@ -32,6 +32,7 @@ private slots:
     void engageLabWithCredentialsSends();
     void signedWebhookIsPlannedAndSent();
     void pollingFindsABooking();
+    void hybridRecreatesADisabledWebhook();
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
@@ -209,6 +210,30 @@ void TestEngine::pollingFindsABooking()
          engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).constFirst().messages) {
         QCOMPARE(m.kind, MessageKind::Reminder);
     }
+}
+
+void TestEngine::hybridRecreatesADisabledWebhook()
+{
+    test::FakeCalendly calendly;
+    QVERIFY(calendly.listen());
+    const QString publicUrl = u"https://desk.example.org/webhooks/calendly"_s;
+    const QString old = calendly.addSubscription(publicUrl, u"disabled"_s); // 24 h of failed deliveries
+    writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n[calendly]\npublic_url = " +
+                  publicUrl.toUtf8() + "\napi_base = " + calendly.baseUrl().toString().toUtf8() + "\n");
+    // A server without a keychain: the new signing key cannot be kept, and the operator is told so.
+    LayeredSecretStore secrets({{secret::CALENDLY_TOKEN, test::FakeCalendly::TOKEN.toUtf8()}}, nullptr);
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &secrets}, m_clock);
+    QSignalSpy alerts(&engine, &Engine::alertRaised);
+    QString problems;
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QTRY_COMPARE_WITH_TIMEOUT(alerts.size(), 1, 10000);
+    QVERIFY2(alerts.first().first().toString().contains(u"signing key could not be kept"_s),
+             qPrintable(alerts.first().first().toString()));
+    const auto subscriptions = calendly.subscriptions();
+    QCOMPARE(subscriptions.size(), 1);
+    QVERIFY(subscriptions.first().value(u"uri"_s).toString() != old);
+    QCOMPARE(subscriptions.first().value(u"state"_s).toString(), u"active"_s);
+    QCOMPARE(subscriptions.first().value(u"callback_url"_s).toString(), publicUrl);
 }
 
 void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
