@@ -6,6 +6,7 @@
 #include "storage/Store.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
+#include "support/OutboxSummary.h"
 #include "support/Printers.h"
 #include "support/TestData.h"
 
@@ -24,36 +25,8 @@ using test::body;
 using test::BodyOptions;
 using test::inviteeUri;
 
-namespace {
-
-RuleSet rules()
-{
-    RuleSet set;
-    set.defaults.reminderOffsetsMin = {1440, 60};
-    set.defaults.defaultRegion = u"TH"_s;
-    set.defaults.fallbackTimezone = u"Asia/Bangkok"_s;
-    for (MessageKind kind : allMessageKinds()) {
-        set.defaults.templates.insert(kind, u"T-"_s + keyOf(kind));
-    }
-    return set;
-}
-
-// "kind/offset/state[/reason]" lines for a whole invitee: easy to compare between two histories.
-QStringList summary(Store &store, const QString &uri)
-{
-    QStringList lines;
-    for (const auto &m : store.messagesForInvitee(uri)) {
-        QString line = u"%1/%2/%3"_s.arg(keyOf(m.kind)).arg(m.offsetMin).arg(keyOf(m.state));
-        if (!m.skipReason.isEmpty()) {
-            line += u'/' + m.skipReason;
-        }
-        lines.append(line);
-    }
-    lines.sort();
-    return lines;
-}
-
-} // namespace
+using test::everyKindRules;
+using test::outboxSummary;
 
 class TestBookingProcessor : public QObject
 {
@@ -116,7 +89,7 @@ void TestBookingProcessor::openStore()
     m_db = std::make_unique<Database>(u"tst_bookingprocessor"_s);
     m_db->open(location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
-    m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, rules());
+    m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, everyKindRules());
 }
 
 BookingProcessor::Result TestBookingProcessor::receive(const BodyOptions &o)
@@ -133,7 +106,7 @@ void TestBookingProcessor::bookingQueuesConfirmationAndReminders()
     const auto result = receive({});
     QCOMPARE(result.outcome, u"applied"_s);
     QCOMPARE(result.queued, 3);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"confirm/0/queued"_s, u"reminder/1440/queued"_s, u"reminder/60/queued"_s}));
     const auto appointment = m_store->appointment(inviteeUri(u"A"_s));
     QVERIFY(appointment);
@@ -152,12 +125,12 @@ void TestBookingProcessor::bookingQueuesConfirmationAndReminders()
 void TestBookingProcessor::sameEventTwiceChangesNothing()
 {
     QCOMPARE(receive({}).outcome, u"applied"_s);
-    const QStringList before = summary(*m_store, inviteeUri(u"A"_s));
+    const QStringList before = outboxSummary(*m_store, inviteeUri(u"A"_s));
     m_clock->advanceMinutes(5); // Calendly's retry comes a little later
     const auto again = receive({});
     QCOMPARE(again.outcome, u"duplicate"_s);
     QCOMPARE(again.queued, 0);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)), before);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)), before);
     // Both receipts are on record; only one is "applied".
     const auto events = m_store->bookingEvents();
     QCOMPARE(events.size(), 2);
@@ -195,11 +168,11 @@ void TestBookingProcessor::rescheduleInEitherOrder()
         QCOMPARE(receive(cancel).outcome, u"applied"_s);
     }
 
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"confirm/0/canceled/booking rescheduled"_s,
                           u"reminder/1440/canceled/booking rescheduled"_s,
                           u"reminder/60/canceled/booking rescheduled"_s}));
-    QCOMPARE(summary(*m_store, inviteeUri(u"B"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"B"_s)),
              (QStringList{u"reminder/1440/queued"_s, u"reminder/60/queued"_s, u"reschedule/0/queued"_s}));
     QCOMPARE(m_store->appointment(inviteeUri(u"A"_s))->status, Appointment::Status::Rescheduled);
     QCOMPARE(m_store->appointment(inviteeUri(u"A"_s))->newInviteeUri, inviteeUri(u"B"_s));
@@ -221,7 +194,7 @@ void TestBookingProcessor::cancelWithdrawsPendingAndTextsOnce()
     const auto result = receive(cancel);
     QCOMPARE(result.outcome, u"applied"_s);
     QCOMPARE(result.withdrawn, 3);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"cancel/0/queued"_s, u"confirm/0/canceled/booking canceled"_s,
                           u"reminder/1440/canceled/booking canceled"_s,
                           u"reminder/60/canceled/booking canceled"_s}));
@@ -240,7 +213,7 @@ void TestBookingProcessor::bookingArrivingAfterItsCancellationIsStale()
     QCOMPARE(receive(cancel).outcome, u"applied"_s); // the booking's own event was delayed
     const auto late = receive({});
     QCOMPARE(late.outcome, u"stale"_s);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)), QStringList{u"cancel/0/queued"_s});
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)), QStringList{u"cancel/0/queued"_s});
     QCOMPARE(m_store->appointment(inviteeUri(u"A"_s))->status, Appointment::Status::Canceled);
 }
 
@@ -248,7 +221,7 @@ void TestBookingProcessor::optedOutNumberIsSkipped()
 {
     m_store->addOptOut(u"+66812345678"_s, u"operator"_s, u"asked by phone"_s);
     QCOMPARE(receive({}).outcome, u"applied"_s);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"confirm/0/skipped/opted out"_s, u"reminder/1440/skipped/opted out"_s,
                           u"reminder/60/skipped/opted out"_s}));
 }
@@ -314,7 +287,7 @@ void TestBookingProcessor::officialFixtures()
     const auto uri =
         u"https://api.calendly.com/scheduled_events/AAAAAAAAAAAAAAAA/invitees/AAAAAAAAAAAAAAAA"_s;
     QCOMPARE(m_store->appointment(uri)->status, Appointment::Status::Canceled);
-    QCOMPARE(summary(*m_store, uri), QStringList{u"cancel/0/skipped/no phone number"_s});
+    QCOMPARE(outboxSummary(*m_store, uri), QStringList{u"cancel/0/skipped/no phone number"_s});
 }
 
 void TestBookingProcessor::pendingEventIsProcessedAfterCrash()
@@ -327,16 +300,16 @@ void TestBookingProcessor::pendingEventIsProcessedAfterCrash()
     const auto results = m_processor->processPending();
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().outcome, u"applied"_s);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)).size(), 3);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)).size(), 3);
     QVERIFY(m_processor->processPending().isEmpty());
 }
 
 void TestBookingProcessor::everythingSurvivesReopen()
 {
     QCOMPARE(receive({}).outcome, u"applied"_s);
-    const QStringList before = summary(*m_store, inviteeUri(u"A"_s));
+    const QStringList before = outboxSummary(*m_store, inviteeUri(u"A"_s));
     openStore();
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)), before);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)), before);
     QCOMPARE(receive({}).outcome, u"duplicate"_s); // the dedupe record survives a restart too
 }
 

@@ -10,6 +10,7 @@
 #include "support/CalendlyBodies.h"
 #include "support/FakeCalendly.h"
 #include "support/FakeClock.h"
+#include "support/OutboxSummary.h"
 #include "support/Printers.h"
 
 #include <QNetworkAccessManager>
@@ -24,36 +25,8 @@ using namespace Qt::StringLiterals;
 using test::FakeCalendly;
 using test::inviteeUri;
 
-namespace {
-
-RuleSet rules()
-{
-    RuleSet set;
-    set.defaults.reminderOffsetsMin = {1440, 60};
-    set.defaults.defaultRegion = u"TH"_s;
-    set.defaults.fallbackTimezone = u"Asia/Bangkok"_s;
-    for (MessageKind kind : allMessageKinds()) {
-        set.defaults.templates.insert(kind, u"T-"_s + keyOf(kind));
-    }
-    return set;
-}
-
-// "kind/offset/state[/reason]" lines for a whole invitee.
-QStringList summary(Store &store, const QString &uri)
-{
-    QStringList lines;
-    for (const auto &m : store.messagesForInvitee(uri)) {
-        QString line = u"%1/%2/%3"_s.arg(keyOf(m.kind)).arg(m.offsetMin).arg(keyOf(m.state));
-        if (!m.skipReason.isEmpty()) {
-            line += u'/' + m.skipReason;
-        }
-        lines.append(line);
-    }
-    lines.sort();
-    return lines;
-}
-
-} // namespace
+using test::everyKindRules;
+using test::outboxSummary;
 
 class TestReconciler : public QObject
 {
@@ -100,7 +73,7 @@ void TestReconciler::init()
     m_db = std::make_unique<Database>(u"tst_reconciler"_s);
     m_db->open(location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
-    m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, rules());
+    m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, everyKindRules());
 
     m_fake = std::make_unique<FakeCalendly>();
     QVERIFY(m_fake->listen());
@@ -146,7 +119,7 @@ void TestReconciler::baselinePassPlansRemindersWithoutConfirmation()
     QVERIFY(result.baseline);
     QCOMPARE(result.events, 1);
     QCOMPARE(result.applied, 1);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"reminder/1440/queued"_s, u"reminder/60/queued"_s}));
     const auto events = m_store->bookingEvents();
     QCOMPARE(events.size(), 1);
@@ -171,8 +144,8 @@ void TestReconciler::baselineIsOncePerAccountNotPerStart()
     const auto after = pass();
     QVERIFY(after.ok);
     QVERIFY(!after.baseline);
-    QVERIFY(summary(*m_store, inviteeUri(u"B"_s)).contains(u"confirm/0/queued"_s));
-    QVERIFY(!summary(*m_store, inviteeUri(u"A"_s)).contains(u"confirm/0/queued"_s));
+    QVERIFY(outboxSummary(*m_store, inviteeUri(u"B"_s)).contains(u"confirm/0/queued"_s));
+    QVERIFY(!outboxSummary(*m_store, inviteeUri(u"A"_s)).contains(u"confirm/0/queued"_s));
 
     m_reconciler->setAccount({u"https://api.calendly.com/users/SOMEONE_ELSE"_s, {}});
     QVERIFY(!m_reconciler->baselineDone()); // another account starts with its own baseline
@@ -208,9 +181,9 @@ void TestReconciler::laterBookingIsConfirmed()
     QVERIFY(result.ok);
     QCOMPARE(result.eventsListed, 1);
     QCOMPARE(result.applied, 1);
-    QCOMPARE(summary(*m_store, inviteeUri(u"B"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"B"_s)),
              (QStringList{u"confirm/0/queued"_s, u"reminder/1440/queued"_s, u"reminder/60/queued"_s}));
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)).size(), 2); // untouched
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)).size(), 2); // untouched
 }
 
 void TestReconciler::cancellationWithdrawsReminders()
@@ -225,7 +198,7 @@ void TestReconciler::cancellationWithdrawsReminders()
     const auto result = pass();
     QVERIFY(result.ok);
     QCOMPARE(result.applied, 1);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"cancel/0/queued"_s, u"confirm/0/canceled/booking canceled"_s,
                           u"reminder/1440/canceled/booking canceled"_s,
                           u"reminder/60/canceled/booking canceled"_s}));
@@ -244,7 +217,7 @@ void TestReconciler::canceledBeforeConnectingIsNotTexted()
     const auto result = pass();
     QVERIFY(result.ok);
     QCOMPARE(result.recorded, 0);
-    QVERIFY(summary(*m_store, inviteeUri(u"A"_s)).isEmpty());
+    QVERIFY(outboxSummary(*m_store, inviteeUri(u"A"_s)).isEmpty());
     m_clock->advanceMinutes(5);
     QCOMPARE(pass().recorded, 0);
 }
@@ -261,11 +234,11 @@ void TestReconciler::rescheduleSendsOneMessage()
     const auto result = pass();
     QVERIFY(result.ok);
     QCOMPARE(result.recorded, 2);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)),
              (QStringList{u"confirm/0/canceled/booking rescheduled"_s,
                           u"reminder/1440/canceled/booking rescheduled"_s,
                           u"reminder/60/canceled/booking rescheduled"_s}));
-    QCOMPARE(summary(*m_store, inviteeUri(u"B"_s)),
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"B"_s)),
              (QStringList{u"reminder/1440/queued"_s, u"reminder/60/queued"_s, u"reschedule/0/queued"_s}));
 }
 
@@ -276,7 +249,7 @@ void TestReconciler::bookingSeenByWebhookAndPollIsPlannedOnce()
     options.startUtc = m_start;
     const auto webhook = m_processor->receive(test::body(options), u"webhook"_s);
     QCOMPARE(webhook.outcome, u"applied"_s);
-    const QStringList before = summary(*m_store, inviteeUri(u"A"_s));
+    const QStringList before = outboxSummary(*m_store, inviteeUri(u"A"_s));
     QCOMPARE(before.size(), 3);
 
     m_clock->advanceMinutes(2);
@@ -286,7 +259,7 @@ void TestReconciler::bookingSeenByWebhookAndPollIsPlannedOnce()
     QVERIFY(result.ok);
     QCOMPARE(result.recorded, 1);
     QCOMPARE(result.applied, 0);
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)), before);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)), before);
     const auto events = m_store->bookingEvents();
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(1).source, u"poll"_s);
@@ -306,7 +279,7 @@ void TestReconciler::pagesAreFollowed()
     QCOMPARE(result.events, 5);
     QCOMPARE(result.applied, 5);
     for (int i = 0; i < 5; ++i) {
-        QCOMPARE(summary(*m_store, inviteeUri(u"P%1"_s.arg(i))).size(), 2);
+        QCOMPARE(outboxSummary(*m_store, inviteeUri(u"P%1"_s.arg(i))).size(), 2);
     }
     int eventPages = 0;
     const auto requests = m_fake->requests();
@@ -332,8 +305,8 @@ void TestReconciler::failedPassIsRetried()
     const auto retried = pass();
     QVERIFY(retried.ok);
     QVERIFY(retried.baseline); // still the first complete look at the calendar
-    QCOMPARE(summary(*m_store, inviteeUri(u"A"_s)).size(), 2);
-    QCOMPARE(summary(*m_store, inviteeUri(u"B"_s)).size(), 2);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"A"_s)).size(), 2);
+    QCOMPARE(outboxSummary(*m_store, inviteeUri(u"B"_s)).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)
