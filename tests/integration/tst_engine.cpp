@@ -179,6 +179,15 @@ void TestEngine::signedWebhookIsPlannedAndSent()
         engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.first().state,
         MessageState::Accepted); // the sandbox took the confirmation
 
+    // Calendly delivers the same booking again (it retries for 24 hours): one set of messages.
+    std::unique_ptr<QNetworkReply> again(nam.post(request, body));
+    QSignalSpy againDone(again.get(), &QNetworkReply::finished);
+    QVERIFY(againDone.wait(5000));
+    QCOMPARE(again->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QTRY_COMPARE(processed.size(), 2);
+    QCOMPARE(processed.last().first().value<BookingProcessor::Result>().outcome, u"duplicate"_s);
+    QCOMPARE(engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.size(), 1);
+
     QNetworkRequest unsigned_(url);
     unsigned_.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     std::unique_ptr<QNetworkReply> refused(nam.post(unsigned_, body));
