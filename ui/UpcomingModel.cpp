@@ -193,6 +193,19 @@ QVariant UpcomingModel::messageData(const OutboxMessage &m, int column, int role
         case Phone:
             return m.recipient.isEmpty() ? QString() : phone::mask(m.recipient);
         case Status: {
+            if (m.state == MessageState::Accepted) {
+                if (m.providerPlanId == u"sandbox"_s) {
+                    return u"Sandbox: not really sent"_s; // never let a demo pass for a real text
+                }
+                if (!m.deliveryStatus.isEmpty()) {
+                    return u"Sent, %1"_s.arg(
+                        m.deliveryStatus == u"delivered"_s
+                            ? u"delivered"_s
+                            : u"not delivered (%1%2)"_s.arg(m.deliveryStatus, m.deliveryCode.isEmpty()
+                                                                                  ? QString()
+                                                                                  : u" "_s + m.deliveryCode));
+                }
+            }
             const QString reason = !m.skipReason.isEmpty() ? m.skipReason : m.lastError;
             return reason.isEmpty() ? stateWords(m.state) : u"%1: %2"_s.arg(stateWords(m.state), reason);
         }
