@@ -1,9 +1,7 @@
 #include "FakeCalendly.h"
 
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace deskbell::test {
@@ -12,37 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype MAX_HEAD_BYTES = 64 * 1024;
-constexpr qint64 MAX_BODY_BYTES = 1024 * 1024;
 const QString STAMP_FORMAT = u"yyyy-MM-ddTHH:mm:ss.zzz000Z"_s;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    default:
-        return "Status";
-    }
-}
 
 QByteArray json(const QJsonObject &object)
 {
@@ -75,40 +43,13 @@ QByteArray FakeCalendly::Request::pathOnly() const
     return mark < 0 ? path : path.left(mark);
 }
 
+// Calendly's framing limits: a larger body is answered 400 and the connection closed.
 FakeCalendly::FakeCalendly(QObject *parent)
-    : QObject(parent)
+    : LoopbackHttpServer({.maxBodyBytes = 1024 * 1024}, parent)
     , m_token(TOKEN)
-{
-    m_clock.start();
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeCalendly::onNewConnection);
-}
+{}
 
-FakeCalendly::~FakeCalendly()
-{
-    // Sockets are the server's children and would report their disconnection into a half-destroyed object.
-    const QList<QTcpSocket *> sockets = m_connections.keys();
-    m_connections.clear();
-    for (QTcpSocket *socket : sockets) {
-        socket->disconnect(this);
-        socket->abort();
-        delete socket;
-    }
-}
-
-bool FakeCalendly::listen()
-{
-    m_clock.start();
-    return m_server.listen(QHostAddress::LocalHost, 0);
-}
-
-QUrl FakeCalendly::baseUrl() const
-{
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(m_server.serverPort());
-    return url;
-}
+FakeCalendly::~FakeCalendly() = default;
 
 QString FakeCalendly::userUri() const
 {
@@ -315,85 +256,21 @@ QString FakeCalendly::reschedule(const QString &oldEventId, const QString &oldIn
     return newUri;
 }
 
-void FakeCalendly::onNewConnection()
+void FakeCalendly::rejectMalformed(Connection &connection)
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        m_connections.insert(socket, Connection{});
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
-        if (socket->bytesAvailable() > 0) {
-            onReadyRead(socket);
-        }
-    }
+    send(connection, error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s));
 }
 
-void FakeCalendly::onDisconnected(QTcpSocket *socket)
+// Answers every request at once, in order; a hanging one is simply never answered.
+void FakeCalendly::handle(Connection &connection, const HttpRequest &http)
 {
-    if (m_connections.remove(socket) > 0) {
-        socket->disconnect(this);
-        socket->deleteLater();
-    }
+    Request request;
+    record(request, http);
+    m_requests.append(request);
+    send(connection, route(request));
 }
 
-// Answers every complete request in the buffer, in order; a request split over reads waits here.
-void FakeCalendly::onReadyRead(QTcpSocket *socket)
-{
-    const auto found = m_connections.find(socket);
-    if (found == m_connections.end()) {
-        return;
-    }
-    found->buffer.append(socket->readAll());
-    for (;;) {
-        const auto it = m_connections.find(socket);
-        if (it == m_connections.end()) {
-            return;
-        }
-        Connection &connection = *it;
-        const qsizetype headEnd = connection.buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            if (connection.buffer.size() > MAX_HEAD_BYTES) {
-                socket->abort();
-                onDisconnected(socket);
-            }
-            return;
-        }
-        const QList<QByteArray> lines = connection.buffer.left(headEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        QHash<QByteArray, QByteArray> headers;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-        }
-        bool lengthOk = true;
-        const qint64 length =
-            headers.contains("content-length") ? headers.value("content-length").toLongLong(&lengthOk) : 0;
-        if (requestLine.size() != 3 || !lengthOk || length < 0 || length > MAX_BODY_BYTES) {
-            connection.closeAfterAnswer = true;
-            connection.buffer.clear();
-            answer(socket, error(400, u"Invalid Argument"_s, u"The supplied parameters are invalid."_s));
-            return;
-        }
-        const qsizetype total = headEnd + 4 + qsizetype(length);
-        if (connection.buffer.size() < total) {
-            return;
-        }
-        Request request;
-        request.method = requestLine[0];
-        request.path = requestLine[1];
-        request.authorization = headers.value("authorization");
-        request.rawBody = connection.buffer.mid(headEnd + 4, qsizetype(length));
-        request.json = QJsonDocument::fromJson(request.rawBody).object();
-        request.receivedMs = m_clock.elapsed();
-        connection.buffer.remove(0, total);
-        connection.closeAfterAnswer = headers.value("connection").toLower() == "close";
-        m_requests.append(request);
-        answer(socket, handle(request));
-    }
-}
-
-FakeCalendly::Reply FakeCalendly::handle(const Request &request)
+FakeCalendly::Reply FakeCalendly::route(const Request &request)
 {
     if (request.authorization != "Bearer " + m_token.toUtf8()) {
         return error(401, u"Unauthenticated"_s, u"The access token is invalid"_s);
@@ -529,13 +406,11 @@ FakeCalendly::Reply FakeCalendly::page(const Request &request, const QList<QJson
     return ok(200, QJsonObject{{u"collection"_s, collection}, {u"pagination"_s, pagination}});
 }
 
-void FakeCalendly::answer(QTcpSocket *socket, Reply reply)
+void FakeCalendly::send(Connection &connection, Reply reply)
 {
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end() || reply.hang) {
+    if (!connection.isOpen() || reply.hang) {
         return;
     }
-    const bool closeAfter = it->closeAfterAnswer;
     bool hasRateHeaders = false;
     for (const auto &[name, value] : std::as_const(reply.headers)) {
         hasRateHeaders = hasRateHeaders || name.toLower() == "x-ratelimit-remaining";
@@ -549,20 +424,11 @@ void FakeCalendly::answer(QTcpSocket *socket, Reply reply)
         reply.headers.append(
             qMakePair(QByteArray("X-RateLimit-Reset"), QByteArray::number(reset > 0 ? reset : 60)));
     }
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(reply.httpStatus) + ' ' + reasonPhrase(reply.httpStatus) + "\r\n";
-    for (const auto &[name, value] : std::as_const(reply.headers)) {
-        head += name + ": " + value + "\r\n";
-    }
     if (reply.httpStatus != 204) {
-        head += "Content-Type: application/json; charset=utf-8\r\n";
-        head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        reply.headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/json; charset=utf-8")));
     }
-    head += closeAfter ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
-    socket->write(head + "\r\n" + (reply.httpStatus == 204 ? QByteArray() : reply.body));
-    if (closeAfter) {
-        socket->disconnectFromHost();
-    }
+    answer(connection, {reply.httpStatus, reply.headers, reply.body});
 }
 
 } // namespace deskbell::test

@@ -1,18 +1,14 @@
 #pragma once
 
+#include "LoopbackHttpServer.h"
+
 #include <QByteArray>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QPair>
 #include <QString>
-#include <QTcpServer>
-#include <QUrl>
-
-class QTcpSocket;
 
 namespace deskbell::test {
 
@@ -20,20 +16,14 @@ namespace deskbell::test {
 // /webhook_subscriptions/{uuid}, GET /scheduled_events, GET /scheduled_events/{uuid}/invitees, over
 // plain HTTP/1.1 with keep-alive and Calendly's JSON shapes (collection + pagination, error bodies,
 // X-RateLimit-* headers). Resource URIs name https://api.calendly.com like the real ones do.
-class FakeCalendly : public QObject
+// LoopbackHttpServer does the HTTP; this class decides the answers.
+class FakeCalendly : public LoopbackHttpServer
 {
     Q_OBJECT
 
 public:
-    struct Request
+    struct Request : RecordedRequest
     {
-        QByteArray method;
-        QByteArray path; // request target as sent, query included
-        QByteArray authorization;
-        QByteArray rawBody;
-        QJsonObject json;
-        qint64 receivedMs = 0; // monotonic ms since listen()
-
         QString query(const QString &key) const; // a decoded query value
         QByteArray pathOnly() const;
     };
@@ -52,8 +42,7 @@ public:
     explicit FakeCalendly(QObject *parent = nullptr);
     ~FakeCalendly() override;
 
-    bool listen();
-    QUrl baseUrl() const; // http://127.0.0.1:<port>
+    // listen() and baseUrl() (http://127.0.0.1:<port>) come from LoopbackHttpServer.
 
     void setToken(const QString &token) { m_token = token; } // default TOKEN
     QString userUri() const;                                 // API/users/ME
@@ -91,25 +80,15 @@ public:
     void clearRequests() { m_requests.clear(); }
 
 private:
-    struct Connection
-    {
-        QByteArray buffer;
-        bool closeAfterAnswer = false;
-    };
-
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
-    void onDisconnected(QTcpSocket *socket);
-    Reply handle(const Request &request);
+    void handle(Connection &connection, const HttpRequest &request) override;
+    void rejectMalformed(Connection &connection) override;
+    Reply route(const Request &request);
     Reply page(const Request &request, const QList<QJsonObject> &items);
-    void answer(QTcpSocket *socket, Reply reply);
+    void send(Connection &connection, Reply reply);
     QString nextStamp();
     void touchEvent(const QString &eventId);
     QJsonObject *findInvitee(const QString &eventId, const QString &inviteeId);
 
-    QTcpServer m_server;
-    QElapsedTimer m_clock;
-    QHash<QTcpSocket *, Connection> m_connections;
     QString m_token;
     int m_maxPageSize = 100;
     QList<Reply> m_scripted;

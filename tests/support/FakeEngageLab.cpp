@@ -1,10 +1,7 @@
 #include "FakeEngageLab.h"
 
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
-#include <QTimer>
 
 #include <atomic>
 
@@ -13,49 +10,6 @@ namespace deskbell::test {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qsizetype MAX_HEAD_BYTES = 64 * 1024;
-constexpr qint64 MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 307:
-        return "Temporary Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 413:
-        return "Payload Too Large";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Status";
-    }
-}
 
 // Ids the way EngageLab mints them: 19 digits, above 2^53 so a double would lose the last ones.
 QString freshId()
@@ -76,48 +30,17 @@ QByteArray jsonIdToken(const QString &id)
 
 } // namespace
 
+// EngageLab's own framing limits; anything past them is answered 400 3001 and the connection closed.
 FakeEngageLab::FakeEngageLab(QObject *parent)
-    : QObject(parent)
-{
-    m_clock.start();
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeEngageLab::onNewConnection);
-}
+    : LoopbackHttpServer(
+          {.maxBodyBytes = 16 * 1024 * 1024, .rejectChunked = true, .http10CloseByDefault = true}, parent)
+{}
 
-FakeEngageLab::~FakeEngageLab()
-{
-    // Sockets are the server's children and would report their disconnection into a half-destroyed object.
-    const QList<QTcpSocket *> sockets = m_connections.keys();
-    m_connections.clear();
-    for (QTcpSocket *socket : sockets) {
-        socket->disconnect(this);
-        socket->abort();
-        delete socket;
-    }
-}
-
-bool FakeEngageLab::listen()
-{
-    m_clock.start();
-    return m_server.listen(QHostAddress::LocalHost, 0);
-}
-
-QUrl FakeEngageLab::baseUrl() const
-{
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
-    url.setPort(m_server.serverPort());
-    return url;
-}
+FakeEngageLab::~FakeEngageLab() = default;
 
 void FakeEngageLab::close()
 {
-    m_server.close();
-    const QList<QTcpSocket *> sockets = m_connections.keys();
-    for (QTcpSocket *socket : sockets) {
-        socket->abort();
-        onDisconnected(socket); // abort() reports only sockets that were still connected
-    }
+    closeAll();
 }
 
 void FakeEngageLab::enqueue(const Reply &reply)
@@ -174,118 +97,32 @@ FakeEngageLab::Reply FakeEngageLab::error(int httpStatus, int code, const QStrin
     return reply;
 }
 
-void FakeEngageLab::onNewConnection()
+void FakeEngageLab::rejectMalformed(Connection &connection)
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        m_connections.insert(socket, Connection{});
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
-        if (socket->bytesAvailable() > 0) {
-            onReadyRead(socket);
-        }
-    }
+    answer(connection, toAnswer(error(400, 3001, u"malformed request"_s)));
 }
 
-void FakeEngageLab::onReadyRead(QTcpSocket *socket)
+void FakeEngageLab::handle(Connection &connection, const HttpRequest &http)
 {
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end()) {
-        return;
-    }
-    it->buffer.append(socket->readAll());
-    processBuffer(socket);
-}
+    Request request;
+    record(request, http);
 
-void FakeEngageLab::onDisconnected(QTcpSocket *socket)
-{
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end()) {
-        return;
-    }
-    settleSend(*it);
-    m_connections.erase(it);
-    socket->disconnect(this);
-    socket->deleteLater();
-}
-
-// Parses as many complete requests as the buffer holds; a request split over several reads waits here
-// until its last byte arrives. One at a time per connection: HTTP/1.1 answers in order.
-void FakeEngageLab::processBuffer(QTcpSocket *socket)
-{
-    for (;;) {
-        const auto it = m_connections.find(socket);
-        if (it == m_connections.end() || it->awaitingAnswer) {
-            return;
-        }
-        Connection &connection = *it;
-        const qsizetype headEnd = connection.buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            if (connection.buffer.size() > MAX_HEAD_BYTES) {
-                socket->abort();
-                onDisconnected(socket);
-            }
-            return;
-        }
-        const QList<QByteArray> lines = connection.buffer.left(headEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        QHash<QByteArray, QByteArray> headers;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-        }
-        bool lengthOk = true;
-        const qint64 length =
-            headers.contains("content-length") ? headers.value("content-length").toLongLong(&lengthOk) : 0;
-        if (requestLine.size() != 3 || !lengthOk || length < 0 || length > MAX_BODY_BYTES ||
-            headers.value("transfer-encoding").toLower().contains("chunked")) {
-            // Nothing Deskbell sends looks like this: answer once and end the connection.
-            connection.closeAfterAnswer = true;
-            connection.buffer.clear();
-            answer(socket, error(400, 3001, u"malformed request"_s));
-            return;
-        }
-        const qsizetype total = headEnd + 4 + qsizetype(length);
-        if (connection.buffer.size() < total) {
-            return;
-        }
-
-        Request request;
-        request.method = requestLine[0];
-        request.path = requestLine[1];
-        request.authorization = headers.value("authorization");
-        request.rawBody = connection.buffer.mid(headEnd + 4, qsizetype(length));
-        request.json = QJsonDocument::fromJson(request.rawBody).object();
-        request.receivedMs = m_clock.elapsed();
-        connection.buffer.remove(0, total);
-        const QByteArray connectionHeader = headers.value("connection").toLower();
-        connection.closeAfterAnswer =
-            connectionHeader == "close" || (requestLine[2] == "HTTP/1.0" && connectionHeader != "keep-alive");
-
-        dispatch(socket, request);
-    }
-}
-
-void FakeEngageLab::dispatch(QTcpSocket *socket, const Request &request)
-{
     m_requests.append(request);
     const qsizetype query = request.path.indexOf('?');
     const QByteArray path = query < 0 ? request.path : request.path.left(query);
     const bool isSend = request.method == "POST" && path == "/v1/messages";
     if (isSend) {
         ++m_sendCount;
-        Connection &connection = m_connections[socket];
-        connection.openSend = true;
-        m_maxOpenSends = qMax(m_maxOpenSends, ++m_openSends);
+        m_openSends.insert(&connection);
+        m_maxOpenSends = qMax(m_maxOpenSends, int(m_openSends.size()));
     }
     emit requestReceived(request);
-    if (!m_connections.contains(socket)) {
+    if (!connection.isOpen()) {
         return; // the test closed the server in reaction
     }
 
     if (!m_expectedAuthorization.isEmpty() && request.authorization != m_expectedAuthorization) {
-        answer(socket, error(401, 2001, u"Authentication failed, incorrect token"_s));
+        answer(connection, toAnswer(error(401, 2001, u"Authentication failed, incorrect token"_s)));
         return;
     }
     if (isSend) {
@@ -296,70 +133,42 @@ void FakeEngageLab::dispatch(QTcpSocket *socket, const Request &request)
             reply = m_defaultReply ? *m_defaultReply : accepted();
         }
         if (reply.dropAfterRequest) {
-            socket->abort();
-            onDisconnected(socket);
-            return;
+            drop(connection);
+        } else if (reply.hang) {
+            hold(connection);
+        } else if (reply.delayMs > 0) {
+            answerLater(connection, reply.delayMs, toAnswer(reply));
+        } else {
+            answer(connection, toAnswer(reply));
         }
-        if (reply.hang || reply.delayMs > 0) {
-            m_connections[socket].awaitingAnswer = true;
-            if (!reply.hang) {
-                // The socket as context: a connection that goes away takes its pending answer with it.
-                QTimer::singleShot(reply.delayMs, socket, [this, socket, reply] { answer(socket, reply); });
-            }
-            return;
-        }
-        answer(socket, reply);
         return;
     }
     if (request.method == "GET" && path == "/v1/template-configs") {
         Reply reply;
         reply.body = m_templates;
-        answer(socket, reply);
+        answer(connection, toAnswer(reply));
         return;
     }
-    answer(socket, error(404, 4001, u"resource not found"_s));
+    answer(connection, toAnswer(error(404, 4001, u"resource not found"_s)));
 }
 
-void FakeEngageLab::answer(QTcpSocket *socket, const Reply &reply)
+// Every answer is JSON unless the test says otherwise.
+LoopbackHttpServer::HttpAnswer FakeEngageLab::toAnswer(const Reply &reply)
 {
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end()) {
-        return;
-    }
-    settleSend(*it);
-    const bool wasWaiting = std::exchange(it->awaitingAnswer, false);
-    const bool closeAfter = it->closeAfterAnswer;
-
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(reply.httpStatus) + ' ' + reasonPhrase(reply.httpStatus) + "\r\n";
+    HttpAnswer answer{reply.httpStatus, reply.headers, reply.body};
     bool hasContentType = false;
     for (const auto &[name, value] : reply.headers) {
         hasContentType = hasContentType || name.toLower() == "content-type";
-        head += name + ": " + value + "\r\n";
     }
     if (!hasContentType) {
-        head += "Content-Type: application/json\r\n";
+        answer.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     }
-    head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
-    head += closeAfter ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
-    socket->write(head + "\r\n" + reply.body);
-
-    if (closeAfter) {
-        socket->disconnectFromHost();
-        return;
-    }
-    if (wasWaiting) {
-        // Requests that arrived meanwhile are waiting in the buffer; the caller's loop is long gone.
-        QTimer::singleShot(0, socket, [this, socket] { processBuffer(socket); });
-    }
+    return answer;
 }
 
-void FakeEngageLab::settleSend(Connection &connection)
+void FakeEngageLab::settled(Connection &connection)
 {
-    if (connection.openSend) {
-        connection.openSend = false;
-        --m_openSends;
-    }
+    m_openSends.remove(&connection);
 }
 
 } // namespace deskbell::test

@@ -1,39 +1,29 @@
 #pragma once
 
+#include "LoopbackHttpServer.h"
+
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
-#include <QObject>
 #include <QPair>
+#include <QSet>
 #include <QString>
-#include <QTcpServer>
-#include <QUrl>
 
 #include <optional>
-
-class QTcpSocket;
 
 namespace deskbell::test {
 
 // EngageLab's SMS API on loopback, for tests: POST /v1/messages and GET /v1/template-configs over plain
-// HTTP/1.1 with keep-alive. Built on QTcpServer rather than QHttpServer because tests need answers that
-// come late, never, or as a dropped connection.
-class FakeEngageLab : public QObject
+// HTTP/1.1 with keep-alive. LoopbackHttpServer does the HTTP; this class decides the answers.
+class FakeEngageLab : public LoopbackHttpServer
 {
     Q_OBJECT
 
 public:
-    struct Request
+    // A type of its own (not an alias) so the signal and the metatype keep their names.
+    struct Request : RecordedRequest
     {
-        QByteArray method;
-        QByteArray path; // request target as sent, query included
-        QByteArray authorization;
-        QByteArray rawBody;
-        QJsonObject json;      // rawBody parsed, empty when it is not a JSON object
-        qint64 receivedMs = 0; // monotonic ms since listen()
     };
 
     struct Reply
@@ -49,9 +39,8 @@ public:
     explicit FakeEngageLab(QObject *parent = nullptr);
     ~FakeEngageLab() override;
 
-    bool listen();        // 127.0.0.1, ephemeral port
-    QUrl baseUrl() const; // http://127.0.0.1:<port>
-    void close();         // stop listening and drop every connection (for "unreachable" tests)
+    // listen() and baseUrl() come from LoopbackHttpServer.
+    void close(); // stop listening and drop every connection (for "unreachable" tests)
 
     void enqueue(const Reply &reply); // answers for POST /v1/messages, in order
     void setDefaultReply(
@@ -73,32 +62,18 @@ signals:
     void requestReceived(const deskbell::test::FakeEngageLab::Request &request);
 
 private:
-    struct Connection
-    {
-        QByteArray buffer;
-        bool awaitingAnswer = false; // a request is being answered (delayed or hanging); the rest waits
-        bool openSend = false;       // that request is a POST /v1/messages
-        bool closeAfterAnswer = false;
-    };
+    void handle(Connection &connection, const HttpRequest &request) override;
+    void rejectMalformed(Connection &connection) override;
+    void settled(Connection &connection) override;
+    static HttpAnswer toAnswer(const Reply &reply);
 
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
-    void onDisconnected(QTcpSocket *socket);
-    void processBuffer(QTcpSocket *socket);
-    void dispatch(QTcpSocket *socket, const Request &request);
-    void answer(QTcpSocket *socket, const Reply &reply);
-    void settleSend(Connection &connection);
-
-    QTcpServer m_server;
-    QElapsedTimer m_clock;
-    QHash<QTcpSocket *, Connection> m_connections;
     QList<Reply> m_queue;
     std::optional<Reply> m_defaultReply;
     QByteArray m_templates = "[]";
     QByteArray m_expectedAuthorization;
     QList<Request> m_requests;
     int m_sendCount = 0;
-    int m_openSends = 0;
+    QSet<const Connection *> m_openSends; // connections whose POST /v1/messages is not answered yet
     int m_maxOpenSends = 0;
 };
 
