@@ -129,6 +129,13 @@ bool Engine::acquireLock(const QString &databasePath, QStringList *problems)
 
 bool Engine::shutdown(int timeoutMs)
 {
+    // Stop taking requests first: Calendly retries what it could not deliver, so nothing is lost.
+    if (m_listener) {
+        m_listener->stop();
+    }
+    if (m_pollTimer) {
+        m_pollTimer->stop();
+    }
     if (!m_dispatcher) {
         return true;
     }

@@ -65,8 +65,8 @@ public:
     // True when messages are being planned: the database is open and the settings are usable.
     bool isReady() const { return m_planning; }
 
-    // Stops taking new work and waits (running the event loop) up to timeoutMs for the sends in
-    // flight to be answered and recorded. Returns false if some were still open.
+    // Stops the listener and polling, takes no new message, and waits (running the event loop) up to
+    // timeoutMs for the sends in flight to be answered and recorded. False if some were still open.
     bool shutdown(int timeoutMs);
     bool isStorageOpen() const { return m_store != nullptr; }
 

@@ -33,6 +33,7 @@ private slots:
     void signedWebhookIsPlannedAndSent();
     void pollingFindsABooking();
     void hybridRecreatesADisabledWebhook();
+    void shutdownStopsTakingRequests();
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
@@ -243,6 +244,28 @@ void TestEngine::hybridRecreatesADisabledWebhook()
     QVERIFY(subscriptions.first().value(u"uri"_s).toString() != old);
     QCOMPARE(subscriptions.first().value(u"state"_s).toString(), u"active"_s);
     QCOMPARE(subscriptions.first().value(u"callback_url"_s).toString(), publicUrl);
+}
+
+void TestEngine::shutdownStopsTakingRequests()
+{
+    writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n");
+    Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &m_noSecrets}, m_clock);
+    QSignalSpy listening(&engine, &Engine::listenerStarted);
+    QString problems;
+    QVERIFY2(engine.start(&problems), qPrintable(problems));
+    QVERIFY(listening.wait(5000));
+    const QUrl health = engine.listenerUrl().resolved(QUrl(u"/healthz"_s));
+    QNetworkAccessManager nam;
+    std::unique_ptr<QNetworkReply> before(nam.get(QNetworkRequest(health)));
+    QSignalSpy beforeDone(before.get(), &QNetworkReply::finished);
+    QVERIFY(beforeDone.wait(5000));
+    QCOMPARE(before->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    QVERIFY(engine.shutdown(1000));
+    std::unique_ptr<QNetworkReply> after(nam.get(QNetworkRequest(health)));
+    QSignalSpy afterDone(after.get(), &QNetworkReply::finished);
+    QVERIFY(afterDone.wait(5000));
+    QCOMPARE(after->error(), QNetworkReply::ConnectionRefusedError);
 }
 
 void TestEngine::keepsEventsWhileSettingsAreWrongAndPlansThemLater()
