@@ -396,6 +396,7 @@ void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)
     options.maxPerSecond = sms.maxPerSecond;
     options.maxAttempts = sms.maxAttempts;
     options.lateMaxMin = sms.lateMaxMin;
+    options.rules = &m_settings.values.rules;
     m_dispatcher = std::make_unique<Dispatcher>(*m_db, *m_store, m_clock, *m_provider, options);
     connect(m_dispatcher.get(), &Dispatcher::messageChanged, this, &Engine::messageChanged);
     connect(m_dispatcher.get(), &Dispatcher::alertRaised, this, &Engine::alertRaised);

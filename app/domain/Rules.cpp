@@ -19,6 +19,16 @@ bool QuietHours::contains(const QTime &localTime) const
     return t >= start || t < end;
 }
 
+QDateTime QuietHours::endAfter(const QDateTime &utc, const QTimeZone &zone) const
+{
+    const QDateTime local = utc.toTimeZone(zone);
+    QDate endDate = local.date();
+    if (end < start && local.time() >= start) {
+        endDate = endDate.addDays(1); // 22:00 inside 21:00-08:00 ends tomorrow morning
+    }
+    return QDateTime(endDate, end, zone).toUTC();
+}
+
 QString QuietHours::toString() const
 {
     return start.toString(u"HH:mm"_s) + u'-' + end.toString(u"HH:mm"_s);

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QTime>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -20,6 +21,9 @@ struct QuietHours
     QTime end;
 
     bool contains(const QTime &localTime) const;
+    // The first allowed minute after the window that contains `utc`, as the recipient's clock in
+    // `zone` reads it (DST-correct). Call only when contains() is true for utc's local time.
+    QDateTime endAfter(const QDateTime &utc, const QTimeZone &zone) const;
     QString toString() const; // "21:00-08:00"
 
     // "21:00-08:00" -> value; "" -> nullopt without error; anything else -> nullopt with *error set.

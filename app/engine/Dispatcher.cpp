@@ -3,6 +3,7 @@
 #include "domain/Appointment.h"
 #include "domain/Clock.h"
 #include "domain/Rules.h"
+#include "engine/Planner.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
@@ -333,6 +334,31 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
 
     QJsonObject params = message.params;
     const qint64 lateSecs = message.dueUtc.secsTo(now);
+    // A late reminder, follow-up or missed-you text (the PC was off) waits for the end of the
+    // recipient's quiet hours instead of going out at 03:00; notices of changes are never held.
+    const bool holdable = message.kind == MessageKind::Reminder || message.kind == MessageKind::Followup ||
+                          message.kind == MessageKind::NoShow;
+    if (holdable && lateSecs > LATE_GRACE_SECS && appointment && m_options.rules) {
+        const Rules &rules = m_options.rules->rulesFor(*appointment);
+        const QTimeZone zone(zoneForInvitee(*appointment, rules).toUtf8());
+        if (rules.quietHours && rules.quietHours->contains(now.toTimeZone(zone).time())) {
+            const QDateTime end = rules.quietHours->endAfter(now, zone);
+            if (message.kind == MessageKind::Reminder && appointment->startUtc.isValid() &&
+                end >= appointment->startUtc) {
+                return withdraw(MessageState::Skipped, u"missed: quiet hours last until the meeting"_s);
+            }
+            if (message.kind == MessageKind::Reminder && appointment->startUtc.isValid()) {
+                params.insert(u"advance"_s, formatAdvance(end.secsTo(appointment->startUtc) / 60));
+                m_store.setMessageParams(id, params);
+            }
+            m_store.holdMessage(id, end, u"held for quiet hours"_s);
+            tx.commit();
+            qCInfo(lcDispatch).noquote() << u"message #%1 (%2) held for quiet hours until %3"_s.arg(id).arg(
+                keyOf(message.kind), end.toString(Qt::ISODate));
+            emit messageChanged(id, MessageState::Queued);
+            return std::nullopt;
+        }
+    }
     switch (message.kind) {
     case MessageKind::Reminder:
         if (appointment && appointment->startUtc.isValid()) {

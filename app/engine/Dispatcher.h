@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Message.h"
+#include "domain/Rules.h"
 #include "sms/SmsProvider.h"
 
 #include <QDateTime>
@@ -35,6 +36,9 @@ public:
         int followupLateMaxMin = 1440;
         int firstRetrySecs = 30; // backoff: doubles per attempt, with jitter, capped below
         int maxRetrySecs = 15 * 60;
+        // The planning rules, for quiet hours when a late message goes out (catch-up after downtime);
+        // null: quiet hours are not checked at send time.
+        const RuleSet *rules = nullptr;
     };
 
     Dispatcher(Database &db, Store &store, const Clock &clock, SmsProvider &provider, Options options,

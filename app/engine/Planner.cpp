@@ -37,17 +37,6 @@ QDateTime lastAllowedBefore(const QDateTime &dueUtc, const QuietHours &quiet, co
     return QDateTime(startDate, quiet.start, zone).addSecs(-60).toUTC();
 }
 
-// The first minute after the quiet window that contains `dueUtc`.
-QDateTime firstAllowedAfter(const QDateTime &dueUtc, const QuietHours &quiet, const QTimeZone &zone)
-{
-    const QDateTime local = dueUtc.toTimeZone(zone);
-    QDate endDate = local.date();
-    if (quiet.end < quiet.start && local.time() >= quiet.start) {
-        endDate = endDate.addDays(1); // 22:00 inside 21:00-08:00 ends tomorrow morning
-    }
-    return QDateTime(endDate, quiet.end, zone).toUTC();
-}
-
 bool inQuietHours(const QDateTime &utc, const Rules &rules, const QTimeZone &zone)
 {
     return rules.quietHours && rules.quietHours->contains(utc.toTimeZone(zone).time());
@@ -204,7 +193,7 @@ void Planner::planCreated(const Input &input, const RuleSet &ruleSet, Plan &plan
         if (!tpl.isEmpty()) {
             QDateTime due = appointment.endUtc.addSecs(qint64(rules.followupAfterMin) * 60);
             if (inQuietHours(due, rules, zone)) {
-                due = firstAllowedAfter(due, *rules.quietHours, zone); // a thank-you can wait for the morning
+                due = rules.quietHours->endAfter(due, zone); // a thank-you can wait for the morning
             }
             OutboxMessage m = inviteeMessage(input, appointment, rules, MessageKind::Followup, tpl,
                                              rules.followupAfterMin, due);
@@ -306,7 +295,7 @@ void Planner::planNoShow(const Input &input, const RuleSet &ruleSet, Plan &plan)
         QDateTime due = now;
         const QTimeZone zone = zoneNamed(zoneForInvitee(appointment, rules));
         if (inQuietHours(due, rules, zone)) {
-            due = firstAllowedAfter(due, *rules.quietHours, zone);
+            due = rules.quietHours->endAfter(due, zone);
         }
         plan.messages.append(inviteeMessage(input, appointment, rules, MessageKind::NoShow, tpl, 0, due));
     }

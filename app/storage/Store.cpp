@@ -566,6 +566,21 @@ void Store::setMessageParams(qint64 id, const QJsonObject &params)
     exec(q, op);
 }
 
+bool Store::holdMessage(qint64 id, const QDateTime &dueUtc, const QString &reason)
+{
+    const QString op = u"holdMessage"_s;
+    QSqlQuery q =
+        prepare(m_db, op,
+                u"UPDATE outbox SET state = 'queued', due_utc_ms = ?, next_attempt_utc_ms = NULL,"
+                " skip_reason = ?, updated_utc_ms = ? WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    q.addBindValue(dueUtc.toMSecsSinceEpoch());
+    q.addBindValue(nullableText(reason));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    return q.numRowsAffected() > 0;
+}
+
 qint64 Store::recordDelivery(qint64 messageId, const QString &providerMessageId, const QString &status,
                              const QString &code, const QDateTime &atUtc)
 {

@@ -88,6 +88,9 @@ public:
     // They become "unknown" and are never sent again without an operator. Returns how many.
     int markInterruptedSendsUnknown(const QString &reason);
     void setMessageParams(qint64 id, const QJsonObject &params);
+    // Moves a pending message's due time (held for quiet hours), with the reason shown beside it.
+    // False when it is no longer pending.
+    bool holdMessage(qint64 id, const QDateTime &dueUtc, const QString &reason);
     // Records a delivery receipt on the message with that provider id (or, when empty, that outbox
     // id). Returns the outbox id, or 0 when no message matches.
     qint64 recordDelivery(qint64 messageId, const QString &providerMessageId, const QString &status,

@@ -55,6 +55,8 @@ private slots:
     void optOutIsCheckedAtSendTime();
     void catchUpAfterDowntime_data();
     void catchUpAfterDowntime();
+    void lateReminderWaitsForQuietHoursToEnd();
+    void lateReminderWhoseQuietHoursOutlastTheMeetingIsMissed();
     void pauseHoldsEverythingAndSurvivesRestart();
     void backoffDoublesWithJitterAndCap_data();
     void backoffDoublesWithJitterAndCap();
@@ -286,6 +288,60 @@ void TestDispatcher::catchUpAfterDowntime()
         QVERIFY(!ids.contains(sent.messageId));
         ids.insert(sent.messageId);
     }
+}
+
+void TestDispatcher::lateReminderWaitsForQuietHoursToEnd()
+{
+    RuleSet quiet = rules();
+    quiet.defaults.quietHours = QuietHours{QTime(21, 0), QTime(8, 0)};
+    const QDateTime start(QDate(2026, 11, 10), QTime(2, 30), Qt::UTC); // 09:30 in Bangkok
+    BookingProcessor processor(*m_db, *m_store, *m_clock, quiet);
+    test::BodyOptions o;
+    o.startUtc = start;
+    QCOMPARE(processor.receive(test::body(o), u"webhook"_s).outcome, u"applied"_s);
+
+    // The PC was off from the booking until 07:00 in Bangkok: the 24 h reminder is late, and it is
+    // night for the invitee.
+    m_clock->set(QDateTime(QDate(2026, 11, 10), QTime(0, 0), Qt::UTC));
+    Dispatcher::Options options;
+    options.rules = &quiet;
+    auto dispatcher = makeDispatcher(options);
+    dispatcher->start();
+    runUntilIdle(*dispatcher);
+    auto reminder = only(MessageKind::Reminder, 1440);
+    QCOMPARE(reminder.state, MessageState::Queued);
+    QCOMPARE(reminder.skipReason, u"held for quiet hours"_s);
+    QCOMPARE(reminder.dueUtc, QDateTime(QDate(2026, 11, 10), QTime(1, 0), Qt::UTC)); // 08:00 Bangkok
+    for (const auto &sent : m_sandbox->wouldHaveSent()) {
+        QVERIFY(sent.messageId != reminder.id);
+    }
+
+    m_clock->set(reminder.dueUtc);
+    runUntilIdle(*dispatcher);
+    reminder = only(MessageKind::Reminder, 1440);
+    QCOMPARE(reminder.state, MessageState::Accepted);
+    QCOMPARE(m_sandbox->wouldHaveSent().last().messageId, reminder.id);
+    QCOMPARE(m_sandbox->wouldHaveSent().last().params.value(u"advance"_s).toString(), u"1 hour 30 minutes"_s);
+}
+
+void TestDispatcher::lateReminderWhoseQuietHoursOutlastTheMeetingIsMissed()
+{
+    RuleSet quiet = rules();
+    quiet.defaults.quietHours = QuietHours{QTime(21, 0), QTime(8, 0)};
+    const QDateTime start(QDate(2026, 11, 10), QTime(0, 30), Qt::UTC); // 07:30 in Bangkok
+    BookingProcessor processor(*m_db, *m_store, *m_clock, quiet);
+    test::BodyOptions o;
+    o.startUtc = start;
+    QCOMPARE(processor.receive(test::body(o), u"webhook"_s).outcome, u"applied"_s);
+    m_clock->set(QDateTime(QDate(2026, 11, 9), QTime(23, 0), Qt::UTC)); // 06:00 Bangkok
+    Dispatcher::Options options;
+    options.rules = &quiet;
+    auto dispatcher = makeDispatcher(options);
+    dispatcher->start();
+    runUntilIdle(*dispatcher);
+    const auto reminder = only(MessageKind::Reminder, 1440);
+    QCOMPARE(reminder.state, MessageState::Skipped);
+    QCOMPARE(reminder.skipReason, u"missed: quiet hours last until the meeting"_s);
 }
 
 void TestDispatcher::pauseHoldsEverythingAndSurvivesRestart()
