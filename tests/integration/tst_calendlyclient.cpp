@@ -69,6 +69,7 @@ private slots:
 
 private:
     CalendlyClient::Me fetchMe(CalendlyError *error = nullptr);
+    Outcome<SubscriptionManager::Ensured> ensure(bool haveSigningKey);
     QList<QJsonObject> events(int expectedCount);
 
     std::unique_ptr<FakeCalendly> m_fake;
@@ -93,6 +94,23 @@ void TestCalendlyClient::cleanup()
     m_client.reset();
     m_network.reset();
     m_fake.reset();
+}
+
+// SubscriptionManager::ensure for the fake's account and the test's hook URL, waited for.
+Outcome<SubscriptionManager::Ensured> TestCalendlyClient::ensure(bool haveSigningKey)
+{
+    SubscriptionManager manager(*m_client);
+    const SubscriptionManager::Account account{m_fake->userUri(), m_fake->organizationUri(),
+                                               CalendlyClient::Scope::User};
+    Outcome<SubscriptionManager::Ensured> out;
+    manager.ensure(account, QUrl(u"https://hooks.example.com/calendly"_s), haveSigningKey,
+                   [&out](const auto &ensured, const CalendlyError &e) {
+                       out = {true, ensured, e};
+                   });
+    if (!QTest::qWaitFor([&out] { return out.done; }, WAIT_MS)) {
+        qWarning("ensure never finished");
+    }
+    return out;
 }
 
 CalendlyClient::Me TestCalendlyClient::fetchMe(CalendlyError *error)
@@ -389,15 +407,8 @@ void TestCalendlyClient::unreachableServerIsTransient()
 
 void TestCalendlyClient::ensureCreatesWithFreshSigningKey()
 {
-    SubscriptionManager manager(*m_client);
-    const SubscriptionManager::Account account{m_fake->userUri(), m_fake->organizationUri(),
-                                               CalendlyClient::Scope::User};
-    Outcome<SubscriptionManager::Ensured> out;
-    manager.ensure(account, QUrl(u"https://hooks.example.com/calendly"_s), false,
-                   [&out](const auto &ensured, const CalendlyError &e) {
-                       out = {true, ensured, e};
-                   });
-    QTRY_VERIFY_WITH_TIMEOUT(out.done, WAIT_MS);
+    const auto out = ensure(false);
+    QVERIFY(out.done);
     QVERIFY2(out.error.ok(), qPrintable(out.error.plainMessage));
     QVERIFY(out.value.created);
     QCOMPARE(out.value.signingKey.size(), 43); // 32 bytes, base64url without padding
@@ -410,15 +421,8 @@ void TestCalendlyClient::ensureCreatesWithFreshSigningKey()
 void TestCalendlyClient::ensureReusesActiveSubscription()
 {
     const QString uri = m_fake->addSubscription(u"https://hooks.example.com/calendly"_s);
-    SubscriptionManager manager(*m_client);
-    const SubscriptionManager::Account account{m_fake->userUri(), m_fake->organizationUri(),
-                                               CalendlyClient::Scope::User};
-    Outcome<SubscriptionManager::Ensured> out;
-    manager.ensure(account, QUrl(u"https://hooks.example.com/calendly"_s), true,
-                   [&out](const auto &ensured, const CalendlyError &e) {
-                       out = {true, ensured, e};
-                   });
-    QTRY_VERIFY_WITH_TIMEOUT(out.done, WAIT_MS);
+    const auto out = ensure(true);
+    QVERIFY(out.done);
     QVERIFY2(out.error.ok(), qPrintable(out.error.plainMessage));
     QCOMPARE(out.value.uri, uri);
     QVERIFY(!out.value.created);
@@ -430,15 +434,8 @@ void TestCalendlyClient::ensureRecreatesDisabledSubscription()
 {
     const QString old = m_fake->addSubscription(u"https://hooks.example.com/calendly"_s, u"disabled"_s);
     m_fake->addSubscription(u"https://someone-else.example.com/hook"_s);
-    SubscriptionManager manager(*m_client);
-    const SubscriptionManager::Account account{m_fake->userUri(), m_fake->organizationUri(),
-                                               CalendlyClient::Scope::User};
-    Outcome<SubscriptionManager::Ensured> out;
-    manager.ensure(account, QUrl(u"https://hooks.example.com/calendly"_s), true,
-                   [&out](const auto &ensured, const CalendlyError &e) {
-                       out = {true, ensured, e};
-                   });
-    QTRY_VERIFY_WITH_TIMEOUT(out.done, WAIT_MS);
+    const auto out = ensure(true);
+    QVERIFY(out.done);
     QVERIFY2(out.error.ok(), qPrintable(out.error.plainMessage));
     QVERIFY(out.value.created);
     QVERIFY(out.value.replacedDisabled);
