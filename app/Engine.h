@@ -5,6 +5,11 @@
 #include "domain/Appointment.h"
 #include "domain/Message.h"
 #include "engine/BookingProcessor.h"
+#include "engine/OperatorActions.h"
+#include "engine/RulesChange.h"
+#include "sms/EngageLabTemplates.h"
+#include "storage/ConsoleQueries.h"
+#include "storage/Database.h"
 
 #include <QDateTime>
 #include <QList>
@@ -20,8 +25,10 @@ class QNetworkAccessManager;
 
 namespace deskbell {
 
+class AccountConnector;
+class BookingSimulator;
+class CalendlyOAuth;
 class Clock;
-class Database;
 class Dispatcher;
 class Reconciler;
 class SubscriptionManager;
@@ -48,10 +55,34 @@ public:
         SecretStore *secrets = nullptr;
     };
 
-    struct UpcomingItem
+    using UpcomingItem = ConsoleQueries::UpcomingItem;
+
+    // Everything the status panel shows, sent whenever a part of it changes (statusChanged).
+    struct Status
     {
-        Appointment appointment;
-        QList<OutboxMessage> messages;
+        bool storageOpen = false;
+        QString databaseUrl;     // where the data lives, as configured (never with a password)
+        bool settingsOk = false; // false: nothing is planned until the settings are fixed
+        QStringList settingsErrors;
+        // listener
+        QUrl listenerUrl; // empty when not listening
+        QString listenerError;
+        QUrl publicUrl; // what Calendly is given (a tunnel or reverse proxy), may be empty
+        // Calendly
+        QString calendlyMode;    // webhook | poll | hybrid (effective)
+        QString calendlyAccount; // user name once users/me answered; empty: not connected
+        QString calendlyError;   // the last connection or polling problem, plain words
+        QDateTime lastPollUtc;   // last successful poll; invalid: never
+        bool webhookSubscribed = false;
+        // sending
+        QString providerName; // "sandbox" | "engagelab"; empty: not sending (no credentials)
+        bool sandbox = true;
+        QString providerError; // e.g. credentials refused
+        bool paused = false;
+        QString pauseReason;
+        // things the operator must act on, with what to do, newest last
+        QStringList alerts;
+        bool oauthAvailable = false; // a Calendly OAuth client id is configured
     };
 
     Engine(Options options, const Clock &clock, QObject *parent = nullptr);
@@ -86,6 +117,31 @@ public:
     // Appointments starting in [fromUtc, toUtc) with their messages, by start time.
     QList<UpcomingItem> upcoming(const QDateTime &fromUtc, const QDateTime &toUtc);
 
+    // ---- for the console (call these on the engine's thread, through EngineHost::call)
+    Status status() const;
+    Database::Location databaseLocation() const { return m_location; }
+    // Null until the database is open.
+    OperatorActions *actions() { return m_actions.get(); }
+    // Lives on the engine's thread; null before start().
+    AccountConnector *accounts() { return m_accounts.get(); }
+    // Null unless [calendly] oauth_client_id is set.
+    CalendlyOAuth *oauth() { return m_oauth.get(); }
+    // What saving these settings would do to planned messages.
+    RulesChange::Effect previewSettings(const Settings::Values &proposed, QString *error);
+    // Writes the settings file, re-times the planned messages, and uses the new rules from now on.
+    // False with *error (nothing changed) when the values do not validate or the file cannot be
+    // written.
+    bool applySettings(const Settings::Values &proposed, const OperatorActions::Actor &actor,
+                       RulesChange::Effect *effect, QString *error);
+    // The EngageLab template catalogue, fetched after start and on refreshTemplates() (empty in
+    // Sandbox without credentials); templatesChanged when it arrives.
+    QList<SmsTemplate> templates() const { return m_templates; }
+    void refreshTemplates();
+    // Sandbox: posts a realistic signed booking to our own listener (simulationFinished).
+    void simulateBooking();
+    // After credentials or the mode changed: re-reads the secrets, reconnects Calendly and sending.
+    void reconnect();
+
 signals:
     void bookingProcessed(const deskbell::BookingProcessor::Result &result);
     void messageChanged(qint64 messageId, deskbell::MessageState state);
@@ -95,6 +151,11 @@ signals:
     // The Calendly account is connected and polled (after users/me answered).
     void calendlyConnected(const QString &userName);
     void listenerStarted(const QUrl &url);
+    void statusChanged(const deskbell::Engine::Status &status);
+    void templatesChanged(const QList<deskbell::SmsTemplate> &templates);
+    void simulationFinished(bool ok, const QString &error);
+    // An operator action or a rules change touched these messages/appointments (the views reload).
+    void dataChanged();
 
 private:
     bool acquireLock(const QString &databasePath, QStringList *problems);
@@ -111,6 +172,12 @@ private:
     const Clock &m_clock;
     Settings::LoadResult m_settings;
     QString m_databasePath;
+    Database::Location m_location;
+    std::unique_ptr<OperatorActions> m_actions;
+    std::unique_ptr<AccountConnector> m_accounts;
+    std::unique_ptr<CalendlyOAuth> m_oauth;
+    std::unique_ptr<BookingSimulator> m_simulator;
+    QList<SmsTemplate> m_templates;
     std::unique_ptr<QLockFile> m_lock; // one Deskbell per database until the store can be shared
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;

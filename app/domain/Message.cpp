@@ -11,7 +11,7 @@ constexpr std::array KIND_NAMES{
     std::pair{MessageKind::Confirm, "confirm"},       std::pair{MessageKind::Cancel, "cancel"},
     std::pair{MessageKind::Reschedule, "reschedule"}, std::pair{MessageKind::Reminder, "reminder"},
     std::pair{MessageKind::Followup, "followup"},     std::pair{MessageKind::HostNotify, "host_notify"},
-    std::pair{MessageKind::NoShow, "no_show"},
+    std::pair{MessageKind::NoShow, "no_show"},        std::pair{MessageKind::AdHoc, "adhoc"},
 };
 
 constexpr std::array STATE_NAMES{
@@ -47,6 +47,9 @@ QList<MessageKind> allMessageKinds()
 {
     QList<MessageKind> kinds;
     for (const auto &entry : KIND_NAMES) {
+        if (entry.first == MessageKind::AdHoc) {
+            continue;
+        }
         kinds.append(entry.first);
     }
     return kinds;
@@ -69,6 +72,8 @@ QString displayName(MessageKind kind)
         return QStringLiteral("Host notification");
     case MessageKind::NoShow:
         return QStringLiteral("Missed-you message");
+    case MessageKind::AdHoc:
+        return QStringLiteral("Message from the desk");
     }
     Q_UNREACHABLE();
 }

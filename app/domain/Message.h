@@ -20,6 +20,7 @@ enum class MessageKind
     Followup,
     HostNotify,
     NoShow,
+    AdHoc, // written by an operator, not planned
 };
 
 // Life of an outbox row. queued -> sending -> accepted | retry_wait | failed; canceled, skipped and
@@ -38,6 +39,7 @@ enum class MessageState
 
 QString keyOf(MessageKind kind);
 std::optional<MessageKind> messageKindFromString(const QString &text);
+// The kinds the planner makes (the [templates] keys): every kind except AdHoc.
 QList<MessageKind> allMessageKinds();
 // "reminder" -> "Reminder": the words an operator reads.
 QString displayName(MessageKind kind);
@@ -47,15 +49,17 @@ std::optional<MessageState> messageStateFromString(const QString &text);
 // Pending = the dispatcher may still send it: queued or retry_wait.
 bool isPending(MessageState state);
 
-// One row of the outbox. The tuple (inviteeUri, kind, offsetMin, recipient) is unique in the
-// database itself, so a message can never be planned twice.
+// One row of the outbox. The tuple (inviteeUri, kind, offsetMin, recipient, generation) is unique in
+// the database itself, so a message can never be planned twice.
 struct OutboxMessage
 {
     qint64 id = 0;
     QString inviteeUri;
     MessageKind kind = MessageKind::Confirm;
-    int offsetMin = 0; // reminders: minutes before start as configured; follow-ups: minutes after end
-    QString recipient; // E.164 when valid, else the raw text as received (then skipped)
+    int offsetMin = 0;   // reminders: minutes before start as configured; follow-ups: minutes after end
+    QString recipient;   // E.164 when valid, else the raw text as received (then skipped)
+    int generation = 0;  // 0: planned; 1, 2, ...: an operator's resend or ad-hoc message
+    qint64 resendOf = 0; // the message this one sends again, or 0
     QDateTime dueUtc;
     QString templateId;
     QJsonObject params;

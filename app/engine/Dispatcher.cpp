@@ -61,6 +61,7 @@ QString mismatch(MessageKind kind, Appointment::Status status)
 {
     switch (kind) {
     case MessageKind::Cancel:
+    case MessageKind::AdHoc: // an operator chose to send it, whatever the booking's state
         return {};
     case MessageKind::NoShow:
         return status == Appointment::Status::NoShow ? QString() : u"no-show mark removed"_s;

@@ -136,6 +136,70 @@ QList<Database::MigrationStep> sqliteSteps()
             u"CREATE INDEX outbox_provider_message ON outbox (provider_message_id)"_s,
             u"CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_utc_ms)"_s,
         },
+        // 3: the operator console. An operator may send a message again (a resend, linked to the
+        // original by resend_of) or write one by hand (kind adhoc): `generation` tells them apart in
+        // the unique key, 0 being what the planner made. SQLite cannot change a UNIQUE or CHECK
+        // constraint in place, so the table is rebuilt; nothing references outbox, so this is safe
+        // with foreign keys on. message_log keeps every state change for the live log.
+        {
+            u"CREATE TABLE outbox_v3 ("
+            "    id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "    invitee_uri TEXT NOT NULL REFERENCES appointments (invitee_uri),"
+            "    kind TEXT NOT NULL CHECK (kind IN ('confirm', 'cancel', 'reschedule', 'reminder',"
+            "        'followup', 'host_notify', 'no_show', 'adhoc')),"
+            "    offset_min INTEGER NOT NULL DEFAULT 0,"
+            "    recipient TEXT NOT NULL,"
+            "    generation INTEGER NOT NULL DEFAULT 0,"
+            "    resend_of INTEGER,"
+            "    due_utc_ms INTEGER NOT NULL,"
+            "    template_id TEXT,"
+            "    params TEXT,"
+            "    state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'accepted', 'retry_wait',"
+            "        'failed', 'canceled', 'skipped', 'unknown')),"
+            "    attempts INTEGER NOT NULL DEFAULT 0,"
+            "    next_attempt_utc_ms INTEGER,"
+            "    provider_message_id TEXT,"
+            "    provider_plan_id TEXT,"
+            "    last_error TEXT,"
+            "    skip_reason TEXT,"
+            "    created_utc_ms INTEGER NOT NULL,"
+            "    updated_utc_ms INTEGER NOT NULL,"
+            "    accepted_utc_ms INTEGER,"
+            "    delivery_status TEXT,"
+            "    delivery_code TEXT,"
+            "    delivery_utc_ms INTEGER,"
+            "    UNIQUE (invitee_uri, kind, offset_min, recipient, generation)"
+            ")"_s,
+            u"INSERT INTO outbox_v3 (id, invitee_uri, kind, offset_min, recipient, due_utc_ms,"
+            " template_id, params, state, attempts, next_attempt_utc_ms, provider_message_id,"
+            " provider_plan_id, last_error, skip_reason, created_utc_ms, updated_utc_ms,"
+            " accepted_utc_ms, delivery_status, delivery_code, delivery_utc_ms)"
+            " SELECT id, invitee_uri, kind, offset_min, recipient, due_utc_ms,"
+            " template_id, params, state, attempts, next_attempt_utc_ms, provider_message_id,"
+            " provider_plan_id, last_error, skip_reason, created_utc_ms, updated_utc_ms,"
+            " accepted_utc_ms, delivery_status, delivery_code, delivery_utc_ms FROM outbox"_s,
+            u"DROP TABLE outbox"_s,
+            u"ALTER TABLE outbox_v3 RENAME TO outbox"_s,
+            u"CREATE INDEX outbox_state_due ON outbox (state, due_utc_ms)"_s,
+            u"CREATE INDEX outbox_provider_message ON outbox (provider_message_id)"_s,
+            u"CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_utc_ms)"_s,
+            u"CREATE INDEX outbox_due ON outbox (due_utc_ms)"_s,
+            u"CREATE INDEX outbox_resend_of ON outbox (resend_of)"_s,
+
+            u"CREATE TABLE message_log ("
+            "    id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "    at_utc_ms INTEGER NOT NULL,"
+            "    message_id INTEGER NOT NULL,"
+            "    invitee_uri TEXT NOT NULL,"
+            "    kind TEXT NOT NULL,"
+            "    state TEXT NOT NULL,"
+            "    detail TEXT"
+            ")"_s,
+            u"CREATE INDEX message_log_at ON message_log (at_utc_ms)"_s,
+            u"CREATE INDEX message_log_state ON message_log (state, at_utc_ms)"_s,
+            u"CREATE INDEX message_log_message ON message_log (message_id)"_s,
+            u"CREATE INDEX audit_log_at ON audit_log (at_utc_ms)"_s,
+        },
     };
 }
 

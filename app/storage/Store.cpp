@@ -156,6 +156,8 @@ Row messageRow(const OutboxMessage &m, const QDateTime &now)
         {u"kind"_s, keyOf(m.kind)},
         {u"offset_min"_s, m.offsetMin},
         {u"recipient"_s, requiredText(m.recipient)},
+        {u"generation"_s, m.generation},
+        {u"resend_of"_s, m.resendOf > 0 ? QVariant(m.resendOf) : QVariant(QMetaType::fromType<qint64>())},
         {u"due_utc_ms"_s, nullableMs(m.dueUtc)},
         {u"template_id"_s, nullableText(m.templateId)},
         {u"params"_s, QString::fromUtf8(QJsonDocument(m.params).toJson(QJsonDocument::Compact))},
@@ -185,6 +187,8 @@ OutboxMessage messageFrom(const QSqlQuery &q)
     m.kind = *parsedKind;
     m.offsetMin = q.value(u"offset_min"_s).toInt();
     m.recipient = q.value(u"recipient"_s).toString();
+    m.generation = q.value(u"generation"_s).toInt();
+    m.resendOf = q.value(u"resend_of"_s).toLongLong();
     m.dueUtc = utcFromMs(q.value(u"due_utc_ms"_s));
     m.templateId = q.value(u"template_id"_s).toString();
     const QVariant params = q.value(u"params"_s);
@@ -405,16 +409,19 @@ qint64 Store::insertMessage(const OutboxMessage &message)
 {
     const QString op = u"insertMessage"_s;
     const Row row = messageRow(message, m_clock.nowUtc());
-    QSqlQuery q = prepare(m_db, op,
-                          insertSql(u"outbox"_s, row) +
-                              u" ON CONFLICT (invitee_uri, kind, offset_min, recipient) DO NOTHING"_s);
+    QSqlQuery q =
+        prepare(m_db, op,
+                insertSql(u"outbox"_s, row) +
+                    u" ON CONFLICT (invitee_uri, kind, offset_min, recipient, generation) DO NOTHING"_s);
     bindRow(q, row);
     exec(q, op);
     // On a conflict lastInsertId() still holds the previous insert's id: only the count tells.
     if (q.numRowsAffected() == 0) {
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    logMessageState(id, message.skipReason.isEmpty() ? message.lastError : message.skipReason);
+    return id;
 }
 
 std::optional<OutboxMessage> Store::message(qint64 id)
@@ -463,7 +470,11 @@ bool Store::cancelPendingMessage(qint64 id, MessageState newState, const QString
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     exec(q, op);
-    return q.numRowsAffected() > 0;
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, reason);
+    return true;
 }
 
 QList<OutboxMessage> Store::dueMessages(const QDateTime &nowUtc, int limit)
@@ -503,7 +514,11 @@ bool Store::markSending(qint64 id)
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     exec(q, op);
-    return q.numRowsAffected() > 0;
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, {});
+    return true;
 }
 
 void Store::finishSending(qint64 id, const SendOutcome &outcome)
@@ -542,11 +557,19 @@ void Store::finishSending(qint64 id, const SendOutcome &outcome)
     if (q.numRowsAffected() == 0) {
         throw StorageError(u"Store::%1: message #%2 is not being sent"_s.arg(op).arg(id));
     }
+    logMessageState(id, outcome.reason.isEmpty() ? outcome.error : outcome.reason);
 }
 
 int Store::markInterruptedSendsUnknown(const QString &reason)
 {
     const QString op = u"markInterruptedSendsUnknown"_s;
+    QSqlQuery log =
+        prepare(m_db, op,
+                u"INSERT INTO message_log (at_utc_ms, message_id, invitee_uri, kind, state, detail)"
+                " SELECT ?, id, invitee_uri, kind, 'unknown', ? FROM outbox WHERE state = 'sending'"_s);
+    log.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    log.addBindValue(reason);
+    exec(log, op);
     QSqlQuery q = prepare(m_db, op,
                           u"UPDATE outbox SET state = 'unknown', skip_reason = ?, updated_utc_ms = ?"
                           " WHERE state = 'sending'"_s);
@@ -578,7 +601,11 @@ bool Store::holdMessage(qint64 id, const QDateTime &dueUtc, const QString &reaso
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     exec(q, op);
-    return q.numRowsAffected() > 0;
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, reason);
+    return true;
 }
 
 qint64 Store::recordDelivery(qint64 messageId, const QString &providerMessageId, const QString &status,
@@ -606,7 +633,21 @@ qint64 Store::recordDelivery(qint64 messageId, const QString &providerMessageId,
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     exec(q, op);
+    logMessageState(id, code.isEmpty() ? u"delivery: %1"_s.arg(status)
+                                       : u"delivery: %1 (%2)"_s.arg(status, code));
     return id;
+}
+
+void Store::logMessageState(qint64 id, const QString &detail)
+{
+    const QString op = u"logMessageState"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"INSERT INTO message_log (at_utc_ms, message_id, invitee_uri, kind, state, detail)"
+                          " SELECT ?, id, invitee_uri, kind, state, ? FROM outbox WHERE id = ?"_s);
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(nullableText(detail));
+    q.addBindValue(id);
+    exec(q, op);
 }
 
 // ---- engine state
@@ -699,6 +740,31 @@ QList<Store::AuditEntry> Store::auditEntries()
         e.target = q.value(u"target"_s).toString();
         e.reason = q.value(u"reason"_s).toString();
         e.details = q.value(u"details"_s).toString();
+        entries.append(e);
+    }
+    return entries;
+}
+
+// ---- message_log
+
+QList<Store::MessageLogEntry> Store::messageLog(qint64 messageId)
+{
+    const QString op = u"messageLog"_s;
+    QSqlQuery q =
+        prepare(m_db, op, u"SELECT * FROM message_log WHERE (? = 0 OR message_id = ?) ORDER BY id"_s);
+    q.addBindValue(messageId);
+    q.addBindValue(messageId);
+    exec(q, op);
+    QList<MessageLogEntry> entries;
+    while (q.next()) {
+        MessageLogEntry e;
+        e.id = q.value(u"id"_s).toLongLong();
+        e.atUtc = utcFromMs(q.value(u"at_utc_ms"_s));
+        e.messageId = q.value(u"message_id"_s).toLongLong();
+        e.inviteeUri = q.value(u"invitee_uri"_s).toString();
+        e.kind = q.value(u"kind"_s).toString();
+        e.state = q.value(u"state"_s).toString();
+        e.detail = q.value(u"detail"_s).toString();
         entries.append(e);
     }
     return entries;

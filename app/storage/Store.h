@@ -100,6 +100,20 @@ public:
     QString engineState(const QString &key);
     void setEngineState(const QString &key, const QString &value);
 
+    // ---- message_log: every state change of every message, oldest first (tests; the console reads
+    // it through ConsoleQueries)
+    struct MessageLogEntry
+    {
+        qint64 id = 0;
+        QDateTime atUtc;
+        qint64 messageId = 0;
+        QString inviteeUri;
+        QString kind;
+        QString state;
+        QString detail;
+    };
+    QList<MessageLogEntry> messageLog(qint64 messageId = 0); // 0: all
+
     // ---- opt-outs, by E.164 number
     bool isOptedOut(const QString &e164);
     void addOptOut(const QString &e164, const QString &source, const QString &reason);
@@ -120,6 +134,10 @@ public:
     QList<AuditEntry> auditEntries();
 
 private:
+    // Appends the message's current state to message_log (the live log): every method that changes
+    // a message's state calls it in the same transaction as the change.
+    void logMessageState(qint64 id, const QString &detail);
+
     Database &m_db;
     const Clock &m_clock;
 };
