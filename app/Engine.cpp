@@ -25,6 +25,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -84,6 +85,25 @@ bool Engine::start(QString *error)
         }
     }
 
+    m_network = std::make_unique<QNetworkAccessManager>();
+    if (m_store) {
+        m_location = location;
+        m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, nullptr);
+    }
+    {
+        AccountConnector::Endpoints endpoints;
+        endpoints.calendlyApi = m_settings.values.calendly.apiBase;
+        endpoints.engageLabApi = m_settings.values.sms.apiBase;
+        m_accounts = std::make_unique<AccountConnector>(*m_network, *secrets(), endpoints);
+        m_simulator = std::make_unique<BookingSimulator>(*m_network);
+        connect(m_simulator.get(), &BookingSimulator::posted, this,
+                [this](bool posted, const QString &, const QString &problem) {
+                    emit simulationFinished(posted, problem);
+                });
+        startOAuth();
+    }
+    connect(this, &Engine::alertRaised, this, &Engine::noteAlert, Qt::UniqueConnection);
+    connect(this, &Engine::sendingPausedChanged, this, &Engine::emitStatus, Qt::UniqueConnection);
     if (m_store) {
         // Built even when the settings are wrong, so received events are still kept; they wait as
         // "pending" and are planned at the first start with usable settings.
@@ -102,6 +122,7 @@ bool Engine::start(QString *error)
     if (error) {
         *error = problems.join(u'\n');
     }
+    emitStatus();
     return problems.isEmpty();
 }
 
@@ -180,17 +201,20 @@ void Engine::startSending()
             }
             if (!key.ok() || !devSecret.ok()) {
                 const QString why = (!key.ok() ? key : devSecret).error;
-                const QString text = u"EngageLab is chosen in [sms] provider, but no EngageLab account is "
-                                     "connected (%1). Messages wait until it is."_s.arg(why);
+                const QString text = tr("EngageLab is chosen for sending, but no EngageLab account is "
+                                        "connected (%1). Messages wait until it is: open Connect accounts.")
+                                         .arg(why);
                 qCWarning(lcEngine).noquote() << text;
+                m_providerError = tr("EngageLab is not connected");
                 emit alertRaised(text);
+                emitStatus();
                 return;
             }
             EngageLabProvider::Config config;
             config.apiBase = m_settings.values.sms.apiBase;
             config.devKey = QString::fromUtf8(key.value);
             config.devSecret = QString::fromUtf8(devSecret.value);
-            m_network = std::make_unique<QNetworkAccessManager>();
+            m_providerError.clear();
             startDispatcher(std::make_unique<EngageLabProvider>(m_network.get(), config));
         });
     });
@@ -223,10 +247,12 @@ void Engine::startCalendlyConnection()
         QStringList problems;
         m_signingKey = key.ok() ? key.value : QByteArray();
         startListener(m_signingKey, &problems);
+        m_listenerError = problems.join(u' ');
         for (const QString &problem : problems) {
             qCWarning(lcEngine).noquote() << problem;
             emit alertRaised(problem);
         }
+        emitStatus();
         if (mode == u"webhook"_s) {
             return; // no polling: Calendly pushes everything
         }
@@ -237,6 +263,11 @@ void Engine::startCalendlyConnection()
             if (!token.ok()) {
                 qCInfo(lcEngine).noquote()
                     << u"Calendly is not connected (%1): no polling"_s.arg(token.error);
+                if (token.status == SecretStore::Result::Status::Unavailable) {
+                    emit alertRaised(tr("The system keychain is locked or not available, so Deskbell "
+                                        "cannot read the Calendly connection. Unlock the keychain (sign "
+                                        "in to the desktop session) and restart Deskbell."));
+                }
                 return;
             }
             startCalendly(token.value);
@@ -296,10 +327,12 @@ void Engine::onEventRecorded(qint64 eventId)
 
 void Engine::startCalendly(const QByteArray &token)
 {
-    const Settings::Calendly &c = m_settings.values.calendly;
-    if (!m_network) {
-        m_network = std::make_unique<QNetworkAccessManager>();
+    m_calendlyToken = token;
+    if (m_pollTimer) {
+        m_pollTimer->deleteLater();
+        m_pollTimer = nullptr;
     }
+    const Settings::Calendly &c = m_settings.values.calendly;
     CalendlyClient::Config config;
     config.apiBase = c.apiBase;
     config.token = QString::fromUtf8(token);
@@ -308,8 +341,18 @@ void Engine::startCalendly(const QByteArray &token)
     m_reconciler->setPollDays(c.pollDays);
     connect(m_reconciler.get(), &Reconciler::passFinished, this, [this](const Reconciler::PassResult &r) {
         if (!r.ok && !r.error.ok()) {
-            emit alertRaised(u"Calendly could not be read: %1"_s.arg(r.error.plainMessage));
+            m_calendlyError = r.error.plainMessage;
+            if (r.error.kind == CalendlyError::Kind::Auth && m_oauth) {
+                // An OAuth access token lives two hours: swap the refresh token for a new one.
+                refreshCalendlyToken([](bool) {});
+            } else {
+                emit alertRaised(tr("Calendly could not be read: %1").arg(r.error.plainMessage));
+            }
+        } else if (r.ok) {
+            m_calendlyError.clear();
+            m_lastPollUtc = m_clock.nowUtc();
         }
+        emitStatus();
         if (m_dispatcher && r.applied > 0) {
             m_dispatcher->wake();
         }
@@ -317,9 +360,23 @@ void Engine::startCalendly(const QByteArray &token)
     const int interval = c.effectiveMode() == u"hybrid"_s ? 300 : c.pollIntervalSecs;
     m_calendly->fetchMe([this, interval](const CalendlyClient::Me &me, const CalendlyError &error) {
         if (!error.ok()) {
-            emit alertRaised(u"Calendly could not be reached: %1"_s.arg(error.plainMessage));
+            m_calendlyError = error.plainMessage;
+            if (error.kind == CalendlyError::Kind::Auth && m_oauth && !m_refreshTried) {
+                m_refreshTried = true;
+                refreshCalendlyToken([this](bool ok) {
+                    if (ok) {
+                        startCalendly(m_calendlyToken);
+                    }
+                });
+                return;
+            }
+            emit alertRaised(tr("Calendly could not be reached: %1").arg(error.plainMessage));
+            emitStatus();
             return;
         }
+        m_refreshTried = false;
+        m_calendlyAccount = me.name;
+        m_calendlyError.clear();
         m_reconciler->setAccount({me.uri, me.organization});
         ensureSubscription(me);
         // Hybrid polls only to catch what the webhook missed; in poll mode it is the only source.
@@ -330,6 +387,7 @@ void Engine::startCalendly(const QByteArray &token)
         qCInfo(lcEngine).noquote() << u"Calendly connected as %1; polling every %2 s"_s.arg(me.name).arg(
             interval);
         emit calendlyConnected(me.name);
+        emitStatus();
     });
 }
 
@@ -350,9 +408,14 @@ void Engine::ensureSubscription(const CalendlyClient::Me &me)
                 return;
             }
             if (!error.ok()) {
-                emit alertRaised(u"The Calendly webhook could not be set up: %1"_s.arg(error.plainMessage));
+                m_webhookSubscribed = false;
+                emit alertRaised(tr("The Calendly webhook could not be set up: %1. Polling still finds "
+                                    "every booking, only later.")
+                                     .arg(error.plainMessage));
                 return;
             }
+            m_webhookSubscribed = true;
+            emitStatus();
             if (!ensured.created) {
                 qCInfo(lcEngine) << "Calendly webhook subscription is active";
                 return;
@@ -401,11 +464,14 @@ void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)
     options.lateMaxMin = sms.lateMaxMin;
     options.rules = &m_settings.values.rules;
     m_dispatcher = std::make_unique<Dispatcher>(*m_db, *m_store, m_clock, *m_provider, options);
+    m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, m_dispatcher.get());
     connect(m_dispatcher.get(), &Dispatcher::messageChanged, this, &Engine::messageChanged);
     connect(m_dispatcher.get(), &Dispatcher::alertRaised, this, &Engine::alertRaised);
     connect(m_dispatcher.get(), &Dispatcher::pausedChanged, this, &Engine::sendingPausedChanged);
     m_dispatcher->start();
     emit sendingStarted(m_provider->name());
+    emitStatus();
+    refreshTemplates();
 }
 
 QString Engine::smsProviderName() const
@@ -450,6 +516,384 @@ BookingProcessor::Result Engine::ingest(const QByteArray &body, const QString &s
     }
     emit bookingProcessed(result);
     return result;
+}
+
+Engine::Status Engine::status() const
+{
+    Status st;
+    st.storageOpen = m_store != nullptr;
+    st.databaseUrl = m_location.url;
+    st.settingsOk = m_settings.ok();
+    for (const auto &p : m_settings.errors()) {
+        st.settingsErrors.append(p.toString());
+    }
+    st.listenerUrl = listenerUrl();
+    st.listenerError = m_listenerError;
+    st.publicUrl = m_settings.values.calendly.publicUrl;
+    st.calendlyMode = m_settings.values.calendly.effectiveMode();
+    st.calendlyAccount = m_calendlyAccount;
+    st.calendlyError = m_calendlyError;
+    st.lastPollUtc = m_lastPollUtc;
+    st.webhookSubscribed = m_webhookSubscribed;
+    st.providerName = smsProviderName();
+    st.sandbox = m_settings.values.sms.provider != u"engagelab"_s;
+    st.providerError = m_providerError;
+    st.paused = isSendingPaused();
+    st.pauseReason = m_dispatcher ? m_dispatcher->pauseReason() : QString();
+    if (st.paused && st.pauseReason.isEmpty() && !m_dispatcher) {
+        st.pauseReason = tr("Sending waits until an SMS account is connected.");
+    }
+    st.alerts = m_alerts;
+    st.oauthAvailable = m_oauth != nullptr;
+    return st;
+}
+
+void Engine::emitStatus()
+{
+    emit statusChanged(status());
+}
+
+void Engine::noteAlert(const QString &text)
+{
+    m_alerts.removeAll(text);
+    m_alerts.append(text);
+    while (m_alerts.size() > 10) {
+        m_alerts.removeFirst();
+    }
+    emitStatus();
+}
+
+OperatorActions::Result Engine::act(const std::function<OperatorActions::Result(OperatorActions &)> &action)
+{
+    if (!m_actions) {
+        OperatorActions::Result result;
+        result.error = tr("No database is open, so nothing can be changed.");
+        return result;
+    }
+    const OperatorActions::Result result = action(*m_actions);
+    if (result.ok) {
+        emit dataChanged();
+    }
+    return result;
+}
+
+bool Engine::validateSettings(const Settings::Values &proposed, Settings::LoadResult *loaded, QString *error)
+{
+    // The values go through the same file format and checks as a hand-edited file, so the editor
+    // can never save something a restart would refuse.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"check.ini"_s);
+    QString why;
+    if (!dir.isValid() || !Settings::save(path, proposed, &why)) {
+        if (error) {
+            *error = tr("The settings could not be checked: %1").arg(why);
+        }
+        return false;
+    }
+    *loaded = Settings::load(path, m_options.systemTimezone);
+    if (!loaded->ok()) {
+        QStringList lines;
+        for (const auto &p : loaded->errors()) {
+            lines.append(p.toString());
+        }
+        if (error) {
+            *error = lines.join(u'\n');
+        }
+        return false;
+    }
+    return true;
+}
+
+RulesChange::Effect Engine::previewSettings(const Settings::Values &proposed, QString *error)
+{
+    Settings::LoadResult loaded;
+    if (!m_store || !validateSettings(proposed, &loaded, error)) {
+        if (!m_store && error) {
+            *error = tr("No database is open.");
+        }
+        return {};
+    }
+    try {
+        RulesChange change(*m_db, *m_store, m_clock);
+        return change.preview(m_settings.values.rules, loaded.values.rules);
+    } catch (const StorageError &e) {
+        if (error) {
+            *error = e.message();
+        }
+        return {};
+    }
+}
+
+bool Engine::applySettings(const Settings::Values &proposed, const OperatorActions::Actor &actor,
+                           RulesChange::Effect *effect, QString *error)
+{
+    Settings::LoadResult loaded;
+    if (!m_store) {
+        if (error) {
+            *error = tr("No database is open.");
+        }
+        return false;
+    }
+    if (!validateSettings(proposed, &loaded, error)) {
+        return false;
+    }
+    QString why;
+    if (!Settings::save(m_settings.path, proposed, &why)) {
+        if (error) {
+            *error = tr("The settings file could not be written: %1").arg(why);
+        }
+        return false;
+    }
+    try {
+        RulesChange change(*m_db, *m_store, m_clock);
+        const RulesChange::Effect done = change.apply(m_settings.values.rules, loaded.values.rules, actor);
+        if (effect) {
+            *effect = done;
+        }
+    } catch (const StorageError &e) {
+        if (error) {
+            *error =
+                tr("The settings were saved, but planned messages could not be updated: %1").arg(e.message());
+        }
+        return false;
+    }
+    const bool connectionChanged =
+        loaded.values.calendly.mode != m_settings.values.calendly.mode ||
+        loaded.values.calendly.publicUrl != m_settings.values.calendly.publicUrl ||
+        loaded.values.calendly.apiBase != m_settings.values.calendly.apiBase ||
+        loaded.values.calendly.oauthClientId != m_settings.values.calendly.oauthClientId ||
+        loaded.values.sms.provider != m_settings.values.sms.provider ||
+        loaded.values.sms.apiBase != m_settings.values.sms.apiBase ||
+        loaded.values.listener.address != m_settings.values.listener.address ||
+        loaded.values.listener.port != m_settings.values.listener.port;
+    // The dispatcher and the processor hold references to m_settings.values.rules: assign in place.
+    m_settings.values = loaded.values;
+    m_settings.problems = loaded.problems;
+    m_settings.fileExisted = true;
+    if (m_processor) {
+        m_processor->setRules(m_settings.values.rules);
+    }
+    if (m_dispatcher) {
+        m_dispatcher->wake(); // a reminder moved earlier may be due now
+    }
+    qCInfo(lcEngine).noquote() << u"settings saved by %1"_s.arg(actor.user);
+    emit dataChanged();
+    if (connectionChanged) {
+        reconnect();
+    } else {
+        emitStatus();
+    }
+    return true;
+}
+
+void Engine::refreshTemplates()
+{
+    if (m_settings.values.sms.provider != u"engagelab"_s && !m_templates.isEmpty()) {
+        return;
+    }
+    SecretStore *store = secrets();
+    const QPointer<Engine> self(this);
+    store->read(secret::ENGAGELAB_DEV_KEY, [self, this, store](const SecretStore::Result &key) {
+        if (!self || !key.ok()) {
+            return;
+        }
+        store->read(secret::ENGAGELAB_DEV_SECRET, [self, this, key](const SecretStore::Result &devSecret) {
+            if (!self || !devSecret.ok()) {
+                return;
+            }
+            EngageLabProvider::Config config;
+            config.apiBase = m_settings.values.sms.apiBase;
+            config.devKey = QString::fromUtf8(key.value);
+            config.devSecret = QString::fromUtf8(devSecret.value);
+            m_templateClient = std::make_unique<EngageLabTemplateClient>(m_network.get(), config);
+            connect(m_templateClient.get(), &EngageLabTemplateClient::fetched, this,
+                    [this](const QList<SmsTemplate> &templates) {
+                        m_templates = templates;
+                        emit templatesChanged(m_templates);
+                    });
+            connect(m_templateClient.get(), &EngageLabTemplateClient::failed, this,
+                    [this](const QString &reason, bool authProblem) {
+                        qCWarning(lcEngine).noquote()
+                            << u"EngageLab templates could not be read: %1"_s.arg(reason);
+                        if (authProblem) {
+                            emit alertRaised(tr("EngageLab refused the credentials while listing templates. "
+                                                "Open Connect accounts and enter them again."));
+                        }
+                    });
+            m_templateClient->fetch();
+        });
+    });
+}
+
+void Engine::simulateBooking()
+{
+    if (m_settings.values.sms.provider == u"engagelab"_s) {
+        emit simulationFinished(false, tr("Simulated bookings are for Sandbox only: with EngageLab they "
+                                          "would send real texts."));
+        return;
+    }
+    if (!m_listener) {
+        emit simulationFinished(false, tr("The listener is not running, so there is nothing to send the "
+                                          "booking to. %1")
+                                           .arg(m_listenerError));
+        return;
+    }
+    BookingSimulator::Booking booking;
+    // Without a Calendly connection the listener on this machine checks no signature; any key signs.
+    const QByteArray key = m_signingKey.isEmpty() ? QByteArrayLiteral("sandbox") : m_signingKey;
+    m_simulator->post(m_listener->baseUrl(), key, booking, m_clock.nowUtc());
+}
+
+void Engine::startOAuth()
+{
+    const Settings::Calendly &c = m_settings.values.calendly;
+    m_oauth.reset();
+    if (c.oauthClientId.isEmpty()) {
+        return;
+    }
+    CalendlyOAuth::Config config;
+    config.clientId = c.oauthClientId;
+    config.authorizeUrl = c.oauthBase.resolved(QUrl(u"/oauth/authorize"_s));
+    config.tokenUrl = c.oauthBase.resolved(QUrl(u"/oauth/token"_s));
+    m_oauth = std::make_unique<CalendlyOAuth>(*m_network, m_clock, config);
+    connect(m_oauth.get(), &CalendlyOAuth::signedIn, this, [this](const CalendlyOAuth::Tokens &tokens) {
+        const QPointer<Engine> self(this);
+        secrets()->write(secret::CALENDLY_TOKEN, tokens.accessToken,
+                         [self, this, tokens](const SecretStore::Result &stored) {
+                             if (!self) {
+                                 return;
+                             }
+                             if (!stored.ok()) {
+                                 emit alertRaised(
+                                     tr("Signed in to Calendly, but the keychain did not keep the "
+                                        "sign-in (%1). Unlock the keychain and sign in again.")
+                                         .arg(stored.error));
+                                 return;
+                             }
+                             secrets()->write(secret::CALENDLY_REFRESH_TOKEN, tokens.refreshToken,
+                                              [self, this](const SecretStore::Result &) {
+                                                  if (self) {
+                                                      reconnect();
+                                                  }
+                                              });
+                         });
+    });
+}
+
+void Engine::refreshCalendlyToken(std::function<void(bool ok)> done)
+{
+    if (!m_oauth) {
+        done(false);
+        return;
+    }
+    const QPointer<Engine> self(this);
+    secrets()->read(secret::CALENDLY_REFRESH_TOKEN, [self, this, done](const SecretStore::Result &refresh) {
+        if (!self) {
+            return;
+        }
+        if (!refresh.ok()) {
+            emit alertRaised(
+                tr("The Calendly sign-in has expired. Open Connect accounts and sign in again."));
+            done(false);
+            return;
+        }
+        auto *oauth = m_oauth.get();
+        auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+        auto finish = [self, this, done, connections](bool ok) {
+            for (const auto &c : *connections) {
+                disconnect(c);
+            }
+            if (self) {
+                done(ok);
+            }
+        };
+        connections->append(connect(oauth, &CalendlyOAuth::refreshed, this,
+                                    [self, this, finish](const CalendlyOAuth::Tokens &tokens) {
+                                        m_calendlyToken = tokens.accessToken;
+                                        if (m_calendly) {
+                                            CalendlyClient::Config config = m_calendly->config();
+                                            config.token = QString::fromUtf8(tokens.accessToken);
+                                            m_calendly->setConfig(config);
+                                        }
+                                        secrets()->write(secret::CALENDLY_TOKEN, tokens.accessToken,
+                                                         [](const SecretStore::Result &) {});
+                                        if (!tokens.refreshToken.isEmpty()) {
+                                            secrets()->write(secret::CALENDLY_REFRESH_TOKEN,
+                                                             tokens.refreshToken,
+                                                             [](const SecretStore::Result &) {});
+                                        }
+                                        finish(true);
+                                    }));
+        connections->append(connect(
+            oauth, &CalendlyOAuth::failed, this, [this, finish](const QString &error, bool authProblem) {
+                emit alertRaised(
+                    authProblem ? tr("The Calendly sign-in has expired. Open Connect "
+                                     "accounts and sign in again.")
+                                : tr("Calendly could not be reached to renew the sign-in: %1").arg(error));
+                finish(false);
+            }));
+        oauth->refresh(refresh.value);
+    });
+}
+
+void Engine::stopConnections()
+{
+    if (m_pollTimer) {
+        m_pollTimer->stop();
+        m_pollTimer->deleteLater();
+        m_pollTimer = nullptr;
+    }
+    m_subscriptions.reset();
+    m_reconciler.reset();
+    m_calendly.reset();
+    m_listener.reset();
+    m_calendlyAccount.clear();
+    m_calendlyError.clear();
+    m_listenerError.clear();
+    m_webhookSubscribed = false;
+}
+
+void Engine::reconnect()
+{
+    if (!m_planning) {
+        emitStatus();
+        return;
+    }
+    qCInfo(lcEngine) << "reconnecting with the current settings and credentials";
+    m_alerts.clear();
+    stopConnections();
+    {
+        AccountConnector::Endpoints endpoints;
+        endpoints.calendlyApi = m_settings.values.calendly.apiBase;
+        endpoints.engageLabApi = m_settings.values.sms.apiBase;
+        m_accounts = std::make_unique<AccountConnector>(*m_network, *secrets(), endpoints);
+        if (!m_oauth != m_settings.values.calendly.oauthClientId.isEmpty()) {
+            startOAuth();
+        }
+    }
+    // Sending restarts only once the sends in flight are answered: a provider swapped under a
+    // request would lose its answer and turn a sent text into "maybe sent".
+    auto restartSending = [this] {
+        m_restartingSending = false;
+        m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, nullptr);
+        m_dispatcher.reset();
+        m_provider.reset();
+        m_providerError.clear();
+        startSending();
+    };
+    if (m_dispatcher && m_dispatcher->inFlight() > 0) {
+        if (!m_restartingSending) {
+            m_restartingSending = true;
+            m_dispatcher->stop();
+            // Queued: the dispatcher is destroyed by the restart, never inside its own signal.
+            connect(m_dispatcher.get(), &Dispatcher::idle, this, restartSending,
+                    static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+        }
+    } else {
+        restartSending();
+    }
+    startCalendlyConnection();
+    emitStatus();
 }
 
 QList<Engine::UpcomingItem> Engine::upcoming(const QDateTime &fromUtc, const QDateTime &toUtc)

@@ -139,6 +139,9 @@ public:
     void refreshTemplates();
     // Sandbox: posts a realistic signed booking to our own listener (simulationFinished).
     void simulateBooking();
+    // Runs an operator action; on success the views are told (dataChanged). Without a database the
+    // result says so.
+    OperatorActions::Result act(const std::function<OperatorActions::Result(OperatorActions &)> &action);
     // After credentials or the mode changed: re-reads the secrets, reconnects Calendly and sending.
     void reconnect();
 
@@ -158,6 +161,12 @@ signals:
     void dataChanged();
 
 private:
+    void emitStatus();
+    void noteAlert(const QString &text);
+    void stopConnections();
+    void startOAuth();
+    void refreshCalendlyToken(std::function<void(bool ok)> done);
+    bool validateSettings(const Settings::Values &proposed, Settings::LoadResult *loaded, QString *error);
     bool acquireLock(const QString &databasePath, QStringList *problems);
     void startSending();
     void startDispatcher(std::unique_ptr<SmsProvider> provider);
@@ -178,6 +187,17 @@ private:
     std::unique_ptr<CalendlyOAuth> m_oauth;
     std::unique_ptr<BookingSimulator> m_simulator;
     QList<SmsTemplate> m_templates;
+    std::unique_ptr<EngageLabTemplateClient> m_templateClient;
+    // status pieces that no service keeps
+    QStringList m_alerts;
+    QString m_listenerError;
+    QString m_calendlyAccount;
+    QString m_calendlyError;
+    QString m_providerError;
+    QDateTime m_lastPollUtc;
+    bool m_webhookSubscribed = false;
+    bool m_restartingSending = false;
+    bool m_refreshTried = false;       // one token refresh per failed connection attempt
     std::unique_ptr<QLockFile> m_lock; // one Deskbell per database until the store can be shared
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -190,6 +210,7 @@ private:
     std::unique_ptr<CalendlyClient> m_calendly;
     std::unique_ptr<SubscriptionManager> m_subscriptions;
     QByteArray m_signingKey;
+    QByteArray m_calendlyToken; // the access token in use (never logged)
     std::unique_ptr<Reconciler> m_reconciler;
     QTimer *m_pollTimer = nullptr;
     std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it

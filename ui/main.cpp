@@ -1,18 +1,22 @@
 // Deskbell: SMS confirmations and reminders for Calendly bookings, for the front desk.
 
 #include "Engine.h"
+#include "EngineHost.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "config/Settings.h"
 #include "domain/Clock.h"
+#include "storage/ConsoleReader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <csignal>
 #include <cstdio>
@@ -221,12 +225,27 @@ int main(int argc, char **argv)
     }
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"Deskbell"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/deskbell.svg"_s));
     SystemClock clock;
-    Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
+    // The engine runs on its own thread; the window reads through its own connection on another.
+    EngineHost host({cli.parser.value(cli.config), {}, {}}, clock);
     QString problems;
-    engine.start(&problems);
-    MainWindow window(engine, clock, problems);
+    host.start(&problems);
+    ConsoleReader reader;
+    const Database::Location location =
+        host.engine() ? [&host] {
+            Database::Location out;
+            QMetaObject::invokeMethod(
+                host.engine(), [&] { out = host.engine()->databaseLocation(); }, Qt::BlockingQueuedConnection);
+            return out;
+        }()
+                      : Database::Location{};
+    QString readerProblem;
+    if (!location.path.isEmpty() && !reader.open(location, &readerProblem)) {
+        problems += (problems.isEmpty() ? QString() : u"\n"_s) + readerProblem;
+    }
+    MainWindow window(host, reader, clock, QTimeZone::systemTimeZone(), problems);
     window.show();
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &engine, [&engine] { engine.shutdown(5000); });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &host, [&host] { host.shutdown(20000); });
     return app.exec();
 }

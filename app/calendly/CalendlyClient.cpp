@@ -147,6 +147,31 @@ void CalendlyClient::fetchMe(Callback<Me> done)
     });
 }
 
+void CalendlyClient::fetchOrganization(const QString &organizationUri, Callback<Organization> done)
+{
+    // Only the uuid is taken from the URI, as for deletions: the token goes to the configured host.
+    const QString uuid = lastSegment(organizationUri);
+    if (uuid.isEmpty()) {
+        QTimer::singleShot(0, this, [done, organizationUri] {
+            CalendlyError error;
+            error.kind = CalendlyError::Kind::Invalid;
+            error.plainMessage = u"Not an organization: %1"_s.arg(organizationUri);
+            done({}, error);
+        });
+        return;
+    }
+    send("GET", endpoint(u"/organizations/"_s + uuid), {},
+         [done](const QJsonObject &body, const CalendlyError &error) {
+             Organization organization;
+             if (error.ok()) {
+                 const QJsonObject resource = body.value(u"resource"_s).toObject();
+                 organization.uri = resource.value(u"uri"_s).toString();
+                 organization.name = resource.value(u"name"_s).toString();
+             }
+             done(organization, error);
+         });
+}
+
 void CalendlyClient::listWebhookSubscriptions(const QString &organization, const QString &user, Scope scope,
                                               Callback<QList<WebhookSubscription>> done)
 {
@@ -428,6 +453,7 @@ CalendlyError CalendlyClient::classify(QNetworkReply *reply, const QByteArray &b
         e.kind = CalendlyError::Kind::Transient;
         if (reply->error() == QNetworkReply::OperationCanceledError ||
             reply->error() == QNetworkReply::TimeoutError) {
+            e.timedOut = true;
             e.plainMessage =
                 u"Calendly did not answer within %1 seconds: Deskbell will try again later."_s.arg(
                     (m_config.timeoutMs > 0 ? m_config.timeoutMs : DEFAULT_TIMEOUT_MS) / 1000);

@@ -38,6 +38,7 @@ struct CalendlyError
     int retryAfterSecs = 0; // RateLimited only
     QString plainMessage;   // for the operator, ready to show
     QString detail;         // Calendly's own title/message, for the log
+    bool timedOut = false;  // Transient only: no answer within the transfer timeout (else unreachable)
 
     bool ok() const { return kind == Kind::None; }
     bool isTransient() const { return kind == Kind::Transient || kind == Kind::RateLimited; }
@@ -75,6 +76,12 @@ public:
         QString timezone;
     };
 
+    struct Organization
+    {
+        QString uri;
+        QString name;
+    };
+
     struct WebhookSubscription
     {
         QString uri;
@@ -103,6 +110,9 @@ public:
     const Config &config() const { return m_config; }
 
     void fetchMe(Callback<Me> done);
+    // GET /organizations/{uuid} (scope organizations:read, which a token may lack: callers treat the
+    // name as optional).
+    void fetchOrganization(const QString &organizationUri, Callback<Organization> done);
     void listWebhookSubscriptions(const QString &organization, const QString &user, Scope scope,
                                   Callback<QList<WebhookSubscription>> done);
     // signingKey is sent once and never logged; Calendly does not echo it back.

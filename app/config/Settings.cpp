@@ -228,7 +228,7 @@ public:
     {
         warnUnknown(s, u"calendly"_s,
                     {u"mode"_s, u"api_base"_s, u"public_url"_s, u"poll_interval_s"_s, u"poll_days"_s,
-                     u"signature_tolerance_s"_s});
+                     u"signature_tolerance_s"_s, u"oauth_client_id"_s, u"oauth_base"_s});
         if (s.contains(u"mode"_s)) {
             const QString mode = textValue(s, u"mode"_s).toLower();
             if (!mode.isEmpty() && mode != u"webhook"_s && mode != u"poll"_s && mode != u"hybrid"_s) {
@@ -239,6 +239,10 @@ public:
         }
         readUrl(s, u"calendly"_s, u"api_base"_s, c.apiBase, false);
         readUrl(s, u"calendly"_s, u"public_url"_s, c.publicUrl, true);
+        readUrl(s, u"calendly"_s, u"oauth_base"_s, c.oauthBase, false);
+        if (s.contains(u"oauth_client_id"_s)) {
+            c.oauthClientId = textValue(s, u"oauth_client_id"_s);
+        }
         readInt(s, u"calendly"_s, u"poll_interval_s"_s, 30, 3600, c.pollIntervalSecs);
         readInt(s, u"calendly"_s, u"poll_days"_s, 1, 90, c.pollDays);
         readInt(s, u"calendly"_s, u"signature_tolerance_s"_s, 30, 3600, c.signatureToleranceSecs);
@@ -518,6 +522,25 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
     for (MessageKind kind : allMessageKinds()) {
         s.setValue(keyOf(kind), values.rules.defaults.templateFor(kind));
     }
+    s.endGroup();
+    s.beginGroup(u"calendly"_s);
+    s.setValue(u"mode"_s, values.calendly.mode);
+    s.setValue(u"api_base"_s, values.calendly.apiBase.toString());
+    s.setValue(u"public_url"_s, values.calendly.publicUrl.toString());
+    s.setValue(u"poll_interval_s"_s, values.calendly.pollIntervalSecs);
+    s.setValue(u"poll_days"_s, values.calendly.pollDays);
+    s.setValue(u"signature_tolerance_s"_s, values.calendly.signatureToleranceSecs);
+    if (!values.calendly.oauthClientId.isEmpty()) {
+        s.setValue(u"oauth_client_id"_s, values.calendly.oauthClientId);
+        s.setValue(u"oauth_base"_s, values.calendly.oauthBase.toString());
+    }
+    s.endGroup();
+    s.beginGroup(u"listener"_s);
+    s.setValue(u"address"_s, values.listener.address);
+    s.setValue(u"port"_s, values.listener.port);
+    s.setValue(u"max_body_bytes"_s, values.listener.maxBodyBytes);
+    s.setValue(u"tls_cert"_s, values.listener.tlsCert);
+    s.setValue(u"tls_key"_s, values.listener.tlsKey);
     s.endGroup();
     for (const auto &o : values.rules.overrides) {
         s.beginGroup(u"event_type."_s + o.id);

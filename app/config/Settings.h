@@ -46,6 +46,9 @@ public:
         int pollIntervalSecs = 60;
         int pollDays = 30;
         int signatureToleranceSecs = 180;
+        // "Sign in with Calendly" (OAuth with PKCE) when set; else a personal access token is pasted.
+        QString oauthClientId;
+        QUrl oauthBase = QUrl(QStringLiteral("https://auth.calendly.com"));
 
         QString effectiveMode() const;
     };

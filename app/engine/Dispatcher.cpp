@@ -364,9 +364,13 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
     case MessageKind::Reminder:
         if (appointment && appointment->startUtc.isValid()) {
             if (appointment->startUtc <= now) {
-                return withdraw(MessageState::Skipped, u"missed: meeting started"_s);
-            }
-            if (lateSecs > LATE_GRACE_SECS) {
+                // A planned reminder is pointless once the meeting started; an operator's resend
+                // (generation > 0) still goes: they asked for it knowing the time (a late patient
+                // who lost the text), and its "advance" was set when they queued it.
+                if (message.generation == 0) {
+                    return withdraw(MessageState::Skipped, u"missed: meeting started"_s);
+                }
+            } else if (lateSecs > LATE_GRACE_SECS) {
                 // "in 24 hours" would be wrong now: say what is really left.
                 params.insert(u"advance"_s, formatAdvance(now.secsTo(appointment->startUtc) / 60));
                 m_store.setMessageParams(id, params);

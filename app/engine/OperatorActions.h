@@ -2,6 +2,7 @@
 
 #include "domain/Message.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -19,10 +20,12 @@ class Store;
 // words the receptionist can act on. Runs on the engine's thread.
 class OperatorActions
 {
+    Q_DECLARE_TR_FUNCTIONS(OperatorActions)
+
 public:
     struct Actor
     {
-        QString user;   // OS user name (qEnvironmentVariable USER / USERNAME), "operator" if unknown
+        QString user;   // OS user name (qEnvironmentVariable USER / USERNAME); empty: osUserName()
         QString reason; // optional, free text
     };
 
@@ -37,24 +40,35 @@ public:
     // dispatcher may be null (no provider yet): actions still apply, nothing is woken.
     OperatorActions(Database &db, Store &store, const Clock &clock, Dispatcher *dispatcher);
 
-    // A new message with the same recipient, template and parameters, queued now, generation one
-    // above the highest of its key, resend_of = the original. Allowed for accepted, failed, unknown,
-    // canceled and skipped messages (not for pending or sending ones: use sendNow).
+    // The dispatcher is created after the database opens and replaced when the SMS account changes;
+    // null: none (pause and resume are then only recorded, for the next dispatcher to read).
+    void setDispatcher(Dispatcher *dispatcher) { m_dispatcher = dispatcher; }
+
+    // A new message with the same template and parameters, queued now, generation one above the
+    // highest of its (invitee, kind, offset), resend_of = the original. Allowed for accepted, failed,
+    // unknown, canceled and skipped messages (not for pending or sending ones: use sendNow). A
+    // message to the invitee goes to the booking's current number (it may have been corrected since);
+    // a host notice to the number it had. A reminder's "advance" says the time really left. Refused
+    // when the number is not valid or opted out, or when the booking's state no longer fits the kind
+    // (a reminder of a canceled booking), as the dispatcher would withdraw it anyway.
     Result resend(qint64 messageId, const Actor &actor);
-    // queued | retry_wait -> canceled, reason "canceled by <user>" (+ their reason).
+    // queued | retry_wait -> canceled, reason "canceled by <user>" (+ ": " their reason).
     Result cancel(qint64 messageId, const Actor &actor);
-    // A pending message becomes due now (due and next attempt = now), ignoring its schedule.
+    // A pending message becomes due now (due = now, no retry time), ignoring its schedule.
     Result sendNow(qint64 messageId, const Actor &actor);
     // Validates `typed` with libphonenumber (defaultRegion for numbers without +); on success stores
     // it on the appointment (phone_source "operator") and moves its pending invitee messages (not the
     // host's) to the new number. Messages skipped for "invalid phone"/"no phone number" whose time has
-    // not passed are queued again for the new number.
+    // not passed (notices: within the dispatcher's late window) are queued again for the new number.
+    // A pending message whose key is taken by one to the new number is canceled instead.
     Result correctPhone(const QString &inviteeUri, const QString &typed, const QString &defaultRegion,
                         const Actor &actor);
     // Opting out skips the number's pending messages ("opted out"); opting back in changes no
-    // message (what was skipped stays skipped; the operator can resend). e164 must be valid E.164.
+    // message (what was skipped stays skipped; the operator can resend). e164 must be a valid
+    // international number.
     Result setOptOut(const QString &e164, bool optedOut, const Actor &actor);
-    // The global switch; persisted by the dispatcher. Audited here.
+    // The global switch, persisted like the dispatcher persists it (a dispatcher started later reads
+    // it), and audited.
     Result pauseSending(const Actor &actor);
     Result resumeSending(const Actor &actor);
     // A message written by the desk: kind adhoc, to the appointment's invitee phone, with this
@@ -62,10 +76,14 @@ public:
     Result sendAdHoc(const QString &inviteeUri, const QString &templateId, const QJsonObject &params,
                      const Actor &actor);
 
-    // The OS user name of this process, for Actor::user.
+    // The OS user name of this process, for Actor::user; "operator" when none can be found.
     static QString osUserName();
 
 private:
+    QString who(const Actor &actor) const;
+    void audit(const Actor &actor, const QString &action, const QString &target, const QJsonObject &details);
+    void wake();
+
     Database &m_db;
     Store &m_store;
     const Clock &m_clock;

@@ -47,6 +47,7 @@ public:
 namespace secret {
 inline const QString CALENDLY_TOKEN = QStringLiteral("calendly_token");
 inline const QString CALENDLY_SIGNING_KEY = QStringLiteral("calendly_signing_key");
+inline const QString CALENDLY_REFRESH_TOKEN = QStringLiteral("calendly_refresh_token");
 inline const QString ENGAGELAB_DEV_KEY = QStringLiteral("engagelab_dev_key");
 inline const QString ENGAGELAB_DEV_SECRET = QStringLiteral("engagelab_dev_secret");
 // "calendly_token" -> "DESKBELL_CALENDLY_TOKEN"
@@ -80,7 +81,8 @@ class LayeredSecretStore final : public SecretStore
 public:
     // environment: name -> value as read at start (tests pass their own); keychain may be null when
     // the environment is meant to supply everything.
-    LayeredSecretStore(QHash<QString, QByteArray> environment, SecretStore *keychain, QObject *parent = nullptr);
+    LayeredSecretStore(QHash<QString, QByteArray> environment, SecretStore *keychain,
+                       QObject *parent = nullptr);
 
     // DESKBELL_* variables of the process for the known names.
     static QHash<QString, QByteArray> fromProcessEnvironment();

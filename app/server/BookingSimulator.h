@@ -3,10 +3,12 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace deskbell {
 
@@ -28,13 +30,24 @@ public:
         QString eventName = QStringLiteral("Dental check-up");
         QDateTime startUtc; // invalid: the next full hour at least 3 hours ahead
         int durationMin = 30;
+        QString hostName = QStringLiteral("Dr. Lee");
+        QString hostEmail = QStringLiteral("host@example.com");
+        QString location = QStringLiteral("Front desk");
     };
 
-    BookingSimulator(QNetworkAccessManager &network, QObject *parent = nullptr);
+    static constexpr qint64 MAX_RESPONSE_BYTES = 64 * 1024; // the listener answers a few bytes of JSON
 
-    // The body (fresh URIs every call) and its Calendly-Webhook-Signature header value.
+    explicit BookingSimulator(QNetworkAccessManager &network, QObject *parent = nullptr);
+    ~BookingSimulator() override;
+
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+
+    // The compact JSON body, with fresh URIs (new UUIDs) every call. Sign it with signCalendlyBody().
     static QByteArray bookingBody(const Booking &booking, const QDateTime &nowUtc);
-    // POSTs to listenerUrl + "/webhooks/calendly". posted(ok, inviteeUri, error).
+    // The start a booking without one gets: the next full hour at least 3 hours after nowUtc.
+    static QDateTime defaultStart(const QDateTime &nowUtc);
+    // POSTs to listenerUrl + "/webhooks/calendly", signed with signingKey at nowUtc (unsigned when the
+    // key is empty). posted(ok, inviteeUri, error), once and later; ok only on HTTP 200.
     void post(const QUrl &listenerUrl, const QByteArray &signingKey, const Booking &booking,
               const QDateTime &nowUtc);
 
@@ -42,7 +55,11 @@ signals:
     void posted(bool ok, const QString &inviteeUri, const QString &error);
 
 private:
+    void onFinished(QNetworkReply *reply, const QString &inviteeUri, bool oversized);
+
     QNetworkAccessManager &m_network;
+    int m_timeoutMs = 10000;
+    QList<QPointer<QNetworkReply>> m_inFlight;
 };
 
 } // namespace deskbell

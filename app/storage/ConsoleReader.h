@@ -32,28 +32,26 @@ public:
     bool isOpen() const;
 
     // Runs query(queries) on the reader thread, then done(result) on context's thread. A StorageError
-    // goes to failed(message) instead (on context's thread); without `failed` it is logged.
+    // goes to failed(message) instead (on context's thread); without `failed` it is logged. Either way
+    // readFailed is emitted too. Nothing is called when context is gone by then (context must exist
+    // when read() is called; it may live on any thread with an event loop).
     template <typename Result>
     void read(QObject *context, std::function<Result(ConsoleQueries &)> query,
               std::function<void(Result)> done, std::function<void(const QString &)> failed = {})
     {
-        post(context,
-             [query = std::move(query), done = std::move(done),
-              failed = std::move(failed)](ConsoleQueries &queries) -> std::function<void()> {
-                 try {
-                     auto result = std::make_shared<Result>(query(queries));
-                     return [done, result] {
-                         done(std::move(*result));
-                     };
-                 } catch (const StorageError &e) {
-                     const QString message = e.message();
-                     return [failed, message] {
-                         if (failed) {
-                             failed(message);
-                         }
-                     };
-                 }
-             });
+        post(
+            context,
+            [query = std::move(query),
+             done = std::move(done)](ConsoleQueries &queries) -> std::function<void()> {
+                // A StorageError leaves here: post() turns it into failed() and readFailed.
+                auto result = std::make_shared<Result>(query(queries));
+                return [done, result] {
+                    if (done) {
+                        done(std::move(*result));
+                    }
+                };
+            },
+            std::move(failed));
     }
 
 signals:
@@ -62,12 +60,14 @@ signals:
 
 private:
     class Worker;
+    using Job = std::function<std::function<void()>(ConsoleQueries &)>;
     // Runs job on the reader thread; the function it returns runs on context's thread (not at all
-    // when context is gone). Implementations also emit readFailed for a failure.
-    void post(QObject *context, std::function<std::function<void()>(ConsoleQueries &)> job);
+    // when context is gone). A StorageError thrown by job goes to failed there instead, and to
+    // readFailed.
+    void post(QObject *context, Job job, std::function<void(const QString &)> failed);
 
     QThread m_thread;
-    Worker *m_worker = nullptr; // lives on m_thread
+    Worker *m_worker = nullptr; // lives on m_thread while it runs
 };
 
 } // namespace deskbell

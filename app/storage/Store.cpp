@@ -770,4 +770,144 @@ QList<Store::MessageLogEntry> Store::messageLog(qint64 messageId)
     return entries;
 }
 
+// ---- operator actions
+
+int Store::maxGeneration(const QString &inviteeUri, MessageKind kind, int offsetMin)
+{
+    const QString op = u"maxGeneration"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT MAX(generation) FROM outbox WHERE invitee_uri = ? AND kind = ?"
+                          " AND offset_min = ?"_s);
+    q.addBindValue(inviteeUri);
+    q.addBindValue(keyOf(kind));
+    q.addBindValue(offsetMin);
+    exec(q, op);
+    return q.next() && !q.value(0).isNull() ? q.value(0).toInt() : -1;
+}
+
+std::optional<OutboxMessage> Store::findMessage(const QString &inviteeUri, MessageKind kind, int offsetMin,
+                                                const QString &recipient, int generation)
+{
+    const QString op = u"findMessage"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT * FROM outbox WHERE invitee_uri = ? AND kind = ? AND offset_min = ?"
+                          " AND recipient = ? AND generation = ?"_s);
+    q.addBindValue(inviteeUri);
+    q.addBindValue(keyOf(kind));
+    q.addBindValue(offsetMin);
+    q.addBindValue(requiredText(recipient));
+    q.addBindValue(generation);
+    exec(q, op);
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return messageFrom(q);
+}
+
+QList<OutboxMessage> Store::pendingMessagesTo(const QString &recipient)
+{
+    const QString op = u"pendingMessagesTo"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT * FROM outbox WHERE recipient = ? AND state IN ('queued', 'retry_wait')"
+                          " ORDER BY due_utc_ms, id"_s);
+    q.addBindValue(requiredText(recipient));
+    exec(q, op);
+    return messagesFrom(q);
+}
+
+bool Store::setMessageDueNow(qint64 id, const QDateTime &dueUtc, const QString &detail)
+{
+    const QString op = u"setMessageDueNow"_s;
+    QSqlQuery q = prepare(
+        m_db, op,
+        u"UPDATE outbox SET state = 'queued', due_utc_ms = ?, next_attempt_utc_ms = NULL,"
+        " skip_reason = NULL, updated_utc_ms = ? WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    q.addBindValue(dueUtc.toMSecsSinceEpoch());
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, detail);
+    return true;
+}
+
+bool Store::updatePendingMessage(qint64 id, const PendingChange &change, const QString &detail)
+{
+    const QString op = u"updatePendingMessage"_s;
+    QStringList sets;
+    QList<QVariant> values;
+    if (change.dueUtc) {
+        if (!change.dueUtc->isValid()) {
+            throw StorageError(u"Store::%1: message #%2 needs a valid due time"_s.arg(op).arg(id));
+        }
+        sets.append(u"due_utc_ms = ?"_s);
+        values.append(change.dueUtc->toMSecsSinceEpoch());
+    }
+    if (change.templateId) {
+        sets.append(u"template_id = ?"_s);
+        values.append(nullableText(*change.templateId));
+    }
+    if (change.recipient) {
+        sets.append(u"recipient = ?"_s);
+        values.append(requiredText(*change.recipient));
+    }
+    if (change.params) {
+        sets.append(u"params = ?"_s);
+        values.append(QString::fromUtf8(QJsonDocument(*change.params).toJson(QJsonDocument::Compact)));
+    }
+    sets.append(u"updated_utc_ms = ?"_s);
+    values.append(m_clock.nowUtc().toMSecsSinceEpoch());
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET "_s + sets.join(u", "_s) +
+                              u" WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    for (const QVariant &value : std::as_const(values)) {
+        q.addBindValue(value);
+    }
+    q.addBindValue(id);
+    exec(q, op);
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, detail);
+    return true;
+}
+
+bool Store::requeueSkippedMessage(qint64 id, const QString &recipient, const QString &detail)
+{
+    const QString op = u"requeueSkippedMessage"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE outbox SET state = 'queued', recipient = ?, attempts = 0,"
+                          " next_attempt_utc_ms = NULL, last_error = NULL, skip_reason = NULL,"
+                          " updated_utc_ms = ? WHERE id = ? AND state = 'skipped'"_s);
+    q.addBindValue(requiredText(recipient));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    exec(q, op);
+    if (q.numRowsAffected() == 0) {
+        return false;
+    }
+    logMessageState(id, detail);
+    return true;
+}
+
+void Store::setAppointmentPhone(const QString &inviteeUri, const QString &raw, const QString &e164,
+                                const QString &source)
+{
+    const QString op = u"setAppointmentPhone"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"UPDATE appointments SET phone_raw = ?, phone_e164 = ?, phone_source = ?,"
+                          " updated_utc_ms = ? WHERE invitee_uri = ?"_s);
+    q.addBindValue(nullableText(raw));
+    q.addBindValue(nullableText(e164));
+    q.addBindValue(nullableText(source));
+    q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
+    q.addBindValue(inviteeUri);
+    exec(q, op);
+    if (q.numRowsAffected() != 1) {
+        throw StorageError(u"Store::%1: no appointment %2"_s.arg(op, inviteeUri));
+    }
+}
+
 } // namespace deskbell

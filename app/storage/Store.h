@@ -133,6 +133,36 @@ public:
     qint64 appendAudit(const AuditEntry &entry);
     QList<AuditEntry> auditEntries();
 
+    // ---- operator actions (and rules changes): the edits an operator makes to planned messages
+    // The highest generation among the messages of (inviteeUri, kind, offsetMin), whatever their
+    // recipient, or -1 when there is none: a resend or ad-hoc message takes the next one, so it can
+    // never collide with the unique key, not even after the number was corrected.
+    int maxGeneration(const QString &inviteeUri, MessageKind kind, int offsetMin);
+    // The message with this unique key, if there is one.
+    std::optional<OutboxMessage> findMessage(const QString &inviteeUri, MessageKind kind, int offsetMin,
+                                             const QString &recipient, int generation);
+    // Pending messages (queued, retry_wait) to this number, by due time.
+    QList<OutboxMessage> pendingMessagesTo(const QString &recipient);
+    // A pending message becomes queued for dueUtc, with no retry time and no hold note ("send now").
+    // False (nothing changed) when it is no longer pending.
+    bool setMessageDueNow(qint64 id, const QDateTime &dueUtc, const QString &detail);
+    // What a pending message will send; unset fields stay. The caller keeps the unique key free (see
+    // findMessage) before changing the recipient.
+    struct PendingChange
+    {
+        std::optional<QDateTime> dueUtc;
+        std::optional<QString> templateId;
+        std::optional<QString> recipient;
+        std::optional<QJsonObject> params;
+    };
+    // False (nothing changed) when the message is no longer pending. The change is logged with detail.
+    bool updatePendingMessage(qint64 id, const PendingChange &change, const QString &detail);
+    // skipped -> queued, to recipient (a corrected number), attempts 0. False when it is not skipped.
+    bool requeueSkippedMessage(qint64 id, const QString &recipient, const QString &detail);
+    // Stores an operator's correction of the invitee's phone. Throws when there is no such appointment.
+    void setAppointmentPhone(const QString &inviteeUri, const QString &raw, const QString &e164,
+                             const QString &source);
+
 private:
     // Appends the message's current state to message_log (the live log): every method that changes
     // a message's state calls it in the same transaction as the change.

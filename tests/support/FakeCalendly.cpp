@@ -1,5 +1,6 @@
 #include "FakeCalendly.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -267,19 +268,52 @@ void FakeCalendly::handle(Connection &connection, const HttpRequest &http)
     Request request;
     record(request, http);
     m_requests.append(request);
+    // The token endpoint lives on auth.calendly.com and takes no bearer token.
+    if (request.pathOnly() == "/oauth/token") {
+        send(connection, oauthToken(http));
+        return;
+    }
     send(connection, route(request));
+}
+
+bool FakeCalendly::isAccessTokenAccepted(const QString &token) const
+{
+    return token == m_token || m_issuedAccessTokens.contains(token);
 }
 
 FakeCalendly::Reply FakeCalendly::route(const Request &request)
 {
-    if (request.authorization != "Bearer " + m_token.toUtf8()) {
+    if (!request.authorization.startsWith("Bearer ") ||
+        !isAccessTokenAccepted(QString::fromUtf8(request.authorization.mid(7)))) {
         return error(401, u"Unauthenticated"_s, u"The access token is invalid"_s);
+    }
+    const QByteArray path = request.pathOnly();
+    for (qsizetype i = 0; i < m_scriptedOn.size(); ++i) {
+        if (path.startsWith(m_scriptedOn.at(i).first)) {
+            return m_scriptedOn.takeAt(i).second;
+        }
     }
     if (!m_scripted.isEmpty()) {
         return m_scripted.takeFirst();
     }
-    const QByteArray path = request.pathOnly();
     const QByteArray &method = request.method;
+
+    if (method == "GET" && path.startsWith("/organizations/")) {
+        if (API + QString::fromLatin1(path) != organizationUri()) {
+            return error(404, u"Resource Not Found"_s,
+                         u"The server could not find the requested resource."_s);
+        }
+        // Calendly's Organization resource (GET /organizations/{uuid}, scope organizations:read).
+        return ok(200, QJsonObject{{u"resource"_s, QJsonObject{
+                                                       {u"uri"_s, organizationUri()},
+                                                       {u"name"_s, m_organizationName},
+                                                       {u"kind"_s, u"multiple"_s},
+                                                       {u"plan"_s, u"professional"_s},
+                                                       {u"stage"_s, u"paid"_s},
+                                                       {u"created_at"_s, u"2019-01-02T03:04:05.678123Z"_s},
+                                                       {u"updated_at"_s, u"2019-08-07T06:05:04.321123Z"_s},
+                                                   }}});
+    }
 
     if (method == "GET" && path == "/users/me") {
         return ok(200, QJsonObject{{u"resource"_s, QJsonObject{
@@ -404,6 +438,133 @@ FakeCalendly::Reply FakeCalendly::page(const Request &request, const QList<QJson
         {u"previous_page_token"_s, QJsonValue::Null},
     };
     return ok(200, QJsonObject{{u"collection"_s, collection}, {u"pagination"_s, pagination}});
+}
+
+QString FakeCalendly::authorize(const QString &clientId, const QString &redirectUri,
+                                const QString &codeChallenge, const QString &codeChallengeMethod)
+{
+    // Calendly's codes are 64 hex characters.
+    const QString code = QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray(QByteArray::number(m_nextId++) + codeChallenge.toUtf8()),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+    m_codes.insert(code, PendingCode{clientId, redirectUri, codeChallenge, codeChallengeMethod});
+    return code;
+}
+
+FakeCalendly::Reply FakeCalendly::oauthError(int httpStatus, const QString &error, const QString &description)
+{
+    return {httpStatus, json(QJsonObject{{u"error"_s, error}, {u"error_description"_s, description}}), {}};
+}
+
+FakeCalendly::Reply FakeCalendly::issueTokens()
+{
+    const int id = m_nextId++;
+    const auto opaque = [id](const char *kind) {
+        return QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray(QByteArray(kind) + QByteArray::number(id)),
+                                     QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    m_lastIssued.accessToken = u"oauth-access-"_s + opaque("access");
+    m_lastIssued.refreshToken = u"oauth-refresh-"_s + opaque("refresh");
+    m_issuedAccessTokens.append(m_lastIssued.accessToken);
+    m_refreshTokens.insert(m_lastIssued.refreshToken, QString());
+    return ok(200, QJsonObject{
+                       {u"token_type"_s, u"Bearer"_s},
+                       {u"expires_in"_s, m_tokenLifetimeSecs},
+                       {u"created_at"_s, QDateTime::currentSecsSinceEpoch()},
+                       {u"refresh_token"_s, m_lastIssued.refreshToken},
+                       {u"access_token"_s, m_lastIssued.accessToken},
+                       {u"scope"_s, u"default"_s},
+                       {u"owner"_s, userUri()},
+                       {u"organization"_s, organizationUri()},
+                   });
+}
+
+// POST /oauth/token, application/x-www-form-urlencoded in, JSON out (RFC 6749 sections 4.1.3, 5, 6).
+FakeCalendly::Reply FakeCalendly::oauthToken(const HttpRequest &http)
+{
+    for (qsizetype i = 0; i < m_scriptedOn.size(); ++i) {
+        if (QByteArray("/oauth/token").startsWith(m_scriptedOn.at(i).first)) {
+            return m_scriptedOn.takeAt(i).second;
+        }
+    }
+    if (!m_scripted.isEmpty()) {
+        return m_scripted.takeFirst();
+    }
+    if (http.method != "POST") {
+        return oauthError(405, u"invalid_request"_s, u"Use POST."_s);
+    }
+    if (!http.headers.value("content-type").startsWith("application/x-www-form-urlencoded")) {
+        return oauthError(400, u"invalid_request"_s, u"The request must be form-encoded."_s);
+    }
+    QHash<QString, QString> form;
+    const QList<QByteArray> pairs = http.body.split('&');
+    for (const QByteArray &pair : pairs) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq <= 0) {
+            continue;
+        }
+        QByteArray value = pair.mid(eq + 1);
+        value.replace('+', ' ');
+        form.insert(QUrl::fromPercentEncoding(pair.left(eq)), QUrl::fromPercentEncoding(value));
+    }
+    const QString grant = form.value(u"grant_type"_s);
+    if (grant == u"authorization_code"_s) {
+        const QString code = form.value(u"code"_s);
+        if (code.isEmpty() || form.value(u"client_id"_s).isEmpty() ||
+            form.value(u"redirect_uri"_s).isEmpty() || form.value(u"code_verifier"_s).isEmpty()) {
+            return oauthError(400, u"invalid_request"_s, u"A required parameter is missing."_s);
+        }
+        // Single use, whatever the outcome.
+        const auto it = m_codes.constFind(code);
+        if (it == m_codes.constEnd()) {
+            return oauthError(
+                400, u"invalid_grant"_s,
+                u"The provided authorization grant is invalid, expired, revoked, does not match "
+                u"the redirection URI used in the authorization request, or was issued to another "
+                u"client."_s);
+        }
+        const PendingCode pending = *it;
+        m_codes.remove(code);
+        if (pending.clientId != form.value(u"client_id"_s)) {
+            return oauthError(401, u"invalid_client"_s, u"Client authentication failed."_s);
+        }
+        const QByteArray verifier = form.value(u"code_verifier"_s).toUtf8();
+        const QString expected =
+            pending.method == u"S256"_s
+                ? QString::fromLatin1(
+                      QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                : QString::fromUtf8(verifier);
+        if (pending.redirectUri != form.value(u"redirect_uri"_s) || expected != pending.challenge) {
+            return oauthError(
+                400, u"invalid_grant"_s,
+                u"The provided authorization grant is invalid, expired, revoked, does not match "
+                u"the redirection URI used in the authorization request, or was issued to another "
+                u"client."_s);
+        }
+        return issueTokens();
+    }
+    if (grant == u"refresh_token"_s) {
+        const QString refresh = form.value(u"refresh_token"_s);
+        if (refresh.isEmpty()) {
+            return oauthError(400, u"invalid_request"_s, u"A required parameter is missing."_s);
+        }
+        // Rotation: a refresh token is revoked by its first successful use.
+        if (!m_refreshTokens.contains(refresh)) {
+            return oauthError(
+                400, u"invalid_grant"_s,
+                u"The provided authorization grant is invalid, expired, revoked, does not match "
+                u"the redirection URI used in the authorization request, or was issued to another "
+                u"client."_s);
+        }
+        m_refreshTokens.remove(refresh);
+        return issueTokens();
+    }
+    return oauthError(400, u"unsupported_grant_type"_s,
+                      u"The authorization grant type is not supported by the authorization server."_s);
 }
 
 void FakeCalendly::send(Connection &connection, Reply reply)

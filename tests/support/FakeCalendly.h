@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace deskbell::test {
 
@@ -17,6 +18,12 @@ namespace deskbell::test {
 // plain HTTP/1.1 with keep-alive and Calendly's JSON shapes (collection + pagination, error bodies,
 // X-RateLimit-* headers). Resource URIs name https://api.calendly.com like the real ones do.
 // LoopbackHttpServer does the HTTP; this class decides the answers.
+//
+// Also GET /organizations/{uuid}, and Calendly's OAuth token endpoint POST /oauth/token (form in,
+// JSON out, RFC 6749 errors) for a public PKCE client: a test plays the browser, calls authorize() as
+// auth.calendly.com's consent page would, and gets a code bound to the code_challenge; the token
+// endpoint then checks code_verifier, client_id and redirect_uri, and rotates refresh tokens
+// (single-use, as Calendly's are). Access tokens it issues are accepted by the API like TOKEN.
 class FakeCalendly : public LoopbackHttpServer
 {
     Q_OBJECT
@@ -39,6 +46,12 @@ public:
     static const QString API; // "https://api.calendly.com"
     static const QString TOKEN;
 
+    struct IssuedTokens
+    {
+        QString accessToken;
+        QString refreshToken;
+    };
+
     explicit FakeCalendly(QObject *parent = nullptr);
     ~FakeCalendly() override;
 
@@ -52,10 +65,25 @@ public:
 
     // Scripted answers, used in order for the next requests whatever they are.
     void failNext(const Reply &reply) { m_scripted.append(reply); }
+    // A scripted answer for the next request whose path (query left out) starts with pathPrefix only.
+    void failNextOn(const QByteArray &pathPrefix, const Reply &reply)
+    {
+        m_scriptedOn.append({pathPrefix, reply});
+    }
     static Reply error(int httpStatus, const QString &title, const QString &message);
     static Reply rateLimited(int resetSecs);
     // The next answer (a normal one) says the rate limit window is used up for resetSecs.
     void exhaustRateLimitOnNext(int resetSecs) { m_exhaustResetSecs = resetSecs; }
+
+    // GET /organizations/ORG answers this name.
+    void setOrganizationName(const QString &name) { m_organizationName = name; }
+
+    // OAuth. authorize() is the consent page saying yes: a fresh single-use code bound to these.
+    QString authorize(const QString &clientId, const QString &redirectUri, const QString &codeChallenge,
+                      const QString &codeChallengeMethod = QStringLiteral("S256"));
+    IssuedTokens lastIssued() const { return m_lastIssued; } // by the last successful POST /oauth/token
+    bool isAccessTokenAccepted(const QString &token) const;
+    void setTokenLifetimeSecs(int secs) { m_tokenLifetimeSecs = secs; } // expires_in, default 7200
 
     // Webhook subscriptions.
     QString addSubscription(const QString &callbackUrl, const QString &state = QStringLiteral("active"));
@@ -83,6 +111,9 @@ private:
     void handle(Connection &connection, const HttpRequest &request) override;
     void rejectMalformed(Connection &connection) override;
     Reply route(const Request &request);
+    Reply oauthToken(const HttpRequest &http);
+    static Reply oauthError(int httpStatus, const QString &error, const QString &description);
+    Reply issueTokens();
     Reply page(const Request &request, const QList<QJsonObject> &items);
     void send(Connection &connection, Reply reply);
     QString nextStamp();
@@ -92,6 +123,20 @@ private:
     QString m_token;
     int m_maxPageSize = 100;
     QList<Reply> m_scripted;
+    QList<QPair<QByteArray, Reply>> m_scriptedOn;
+    QString m_organizationName = QStringLiteral("Sukhumvit Dental Clinic");
+    struct PendingCode
+    {
+        QString clientId;
+        QString redirectUri;
+        QString challenge;
+        QString method;
+    };
+    QHash<QString, PendingCode> m_codes;
+    QHash<QString, QString> m_refreshTokens; // refresh token -> client id; removed when used
+    QStringList m_issuedAccessTokens;
+    IssuedTokens m_lastIssued;
+    int m_tokenLifetimeSecs = 7200;
     int m_exhaustResetSecs = 0;
     QList<QJsonObject> m_subscriptions;
     QHash<QString, QString> m_signingKeys;

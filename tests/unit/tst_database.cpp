@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +78,26 @@ QVariant scalar(const Database &db, const QString &sql)
     return q.value(0);
 }
 
+// Every row of a query, each as column name -> value, for comparing a table before and after a step.
+QList<QVariantMap> rows(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        qWarning().noquote() << sql << q.lastError().text();
+        return {};
+    }
+    QList<QVariantMap> result;
+    while (q.next()) {
+        QVariantMap row;
+        const QSqlRecord record = q.record();
+        for (int i = 0; i < record.count(); ++i) {
+            row.insert(record.fieldName(i), q.value(i));
+        }
+        result.append(row);
+    }
+    return result;
+}
+
 // The real steps plus one more that adds a column: what the next release will look like.
 QList<Database::MigrationStep> stepsWithVersion2(const Database::MigrationStep &step2)
 {
@@ -114,6 +135,7 @@ private slots:
     void failingStepRollsBackEveryStep();
     void failingFirstStepLeavesAnEmptyFile();
     void upgradesEveryShippedVersion();
+    void upgradingTheOutboxToGenerationsKeepsEveryValue();
     void refusesADatabaseFromANewerVersion();
     void refusesAFileThatIsNotADatabase();
     void refusesAForeignSqliteDatabase();
@@ -321,6 +343,77 @@ void TestDatabase::upgradesEveryShippedVersion()
         QVERIFY(messages.first().deliveryStatus.isEmpty());
         QCOMPARE(store.dueMessages(QDateTime::fromMSecsSinceEpoch(2000, Qt::UTC), 10).size(), 1);
     }
+}
+
+// Step 3 rebuilds the outbox (SQLite cannot change a UNIQUE constraint in place): every row and
+// every column of a version-2 file must come through, and the new key must let an operator's second
+// message (generation 1) in while still refusing the planner's duplicate (generation 0).
+void TestDatabase::upgradingTheOutboxToGenerationsKeepsEveryValue()
+{
+    const auto all = Database::migrationSteps(Database::Location::Driver::Sqlite);
+    QVERIFY(all.size() >= 3);
+    const QString file = path(u"v2.db"_s);
+    const QString uri = u"https://api.calendly.com/invitees/A"_s;
+    QList<QVariantMap> before;
+    {
+        Database v2(nextConnectionName(), all.mid(0, 2));
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"^migrating .* from schema 0 to 2$"_s));
+        v2.open(sqliteAt(file));
+        RawConnection raw(file);
+        QVERIFY(raw.exec(u"INSERT INTO appointments (invitee_uri, status, created_utc_ms, updated_utc_ms)"
+                         " VALUES ('%1', 'active', 1, 1)"_s.arg(uri)));
+        // Every column of version 2 set somewhere, with awkward values: NULLs, 19-digit ids, quotes,
+        // UTF-8.
+        QVERIFY(raw.exec(
+            u"INSERT INTO outbox (id, invitee_uri, kind, offset_min, recipient, due_utc_ms, template_id, "
+            u"params,"
+            " state, attempts, next_attempt_utc_ms, provider_message_id, provider_plan_id, last_error,"
+            " skip_reason, created_utc_ms, updated_utc_ms, accepted_utc_ms, delivery_status, delivery_code,"
+            " delivery_utc_ms) VALUES"
+            " (7, '%1', 'reminder', 1440, '+66812345678', 1793600000123, 'TPL-R', '{\"name\":\"สมชาย\"}',"
+            "  'accepted', 2, NULL, '7300000000000000123', 'PLAN-1', NULL, NULL, 1793500000000,"
+            "  1793600001000, 1793600000999, 'delivered', '0', 1793600005000),"
+            " (9, '%1', 'confirm', 0, '081 234 5678', 1793500000000, NULL, NULL,"
+            "  'skipped', 0, NULL, NULL, NULL, 'HTTP 400', 'invalid phone: ''081''', 1793500000000,"
+            "  1793500000000, NULL, NULL, NULL, NULL),"
+            " (12, '%1', 'reminder', 60, '+66812345678', 1793690000000, 'TPL-R', '{}',"
+            "  'retry_wait', 1, 1793690060000, NULL, NULL, 'HTTP 503', NULL, 1793500000000,"
+            "  1793690000500, NULL, NULL, NULL, NULL)"_s.arg(uri)));
+        before = rows(v2.connection(), u"SELECT * FROM outbox ORDER BY id"_s);
+        QCOMPARE(before.size(), 3);
+        QCOMPARE(before.first().size(), 21);
+    }
+
+    Database v3(nextConnectionName(), all.mid(0, 3));
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"^migrating .* from schema 2 to 3$"_s));
+    v3.open(sqliteAt(file));
+    QCOMPARE(v3.currentVersion(), 3);
+    const QList<QVariantMap> after = rows(v3.connection(), u"SELECT * FROM outbox ORDER BY id"_s);
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        for (auto it = before[i].cbegin(); it != before[i].cend(); ++it) {
+            QVERIFY2(after[i].contains(it.key()), qPrintable(it.key()));
+            const QVariant now = after[i].value(it.key());
+            QVERIFY2(now.isNull() == it.value().isNull(), qPrintable(it.key()));
+            QCOMPARE(now.toString(), it.value().toString());
+        }
+        QCOMPARE(after[i].value(u"generation"_s).toInt(), 0);
+        QVERIFY(after[i].value(u"resend_of"_s).isNull());
+    }
+    QCOMPARE(scalar(v3, u"SELECT typeof(provider_message_id) FROM outbox WHERE id = 7"_s).toString(),
+             u"text"_s);
+
+    const QString second =
+        u"INSERT INTO outbox (invitee_uri, kind, offset_min, recipient, generation, resend_of, due_utc_ms,"
+        " state, created_utc_ms, updated_utc_ms)"
+        " VALUES ('%1', 'reminder', 1440, '+66812345678', %2, 7, 1793700000000, 'queued', 2, 2)"_s;
+    QSqlQuery insert(v3.connection());
+    QVERIFY2(insert.exec(second.arg(uri).arg(1)), qPrintable(insert.lastError().text()));
+    QVERIFY(insert.lastInsertId().toLongLong() > 12); // ids keep growing: an old id never names a new row
+    QVERIFY(!insert.exec(second.arg(uri).arg(0)));
+    QVERIFY2(insert.lastError().text().contains(u"UNIQUE"_s), qPrintable(insert.lastError().text()));
+    QVERIFY(!insert.exec(second.arg(uri).arg(1))); // and that second message only once
+    QCOMPARE(scalar(v3, u"SELECT COUNT(*) FROM outbox"_s).toInt(), 4);
 }
 
 void TestDatabase::failingStepRollsBackEveryStep()

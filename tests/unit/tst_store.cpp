@@ -126,6 +126,11 @@ private slots:
     void bookingEventsFilterByOutcomeOldestFirst();
     void settingOutcomeOfUnknownEventThrows();
 
+    void messageLogRecordsEveryStateChange_data();
+    void messageLogRecordsEveryStateChange();
+    void refusedOrStatelessChangesLogNothing();
+    void interruptedSendsAreLoggedOneByOne();
+
     void optOutsCanBeAddedAndRemoved();
     void auditLogKeepsEntriesInOrder();
     void dataSurvivesReopeningTheFile();
@@ -677,6 +682,177 @@ void TestStore::settingOutcomeOfUnknownEventThrows()
         QVERIFY2(e.message().contains(u"setBookingEventOutcome"_s), qPrintable(e.message()));
         QVERIFY2(e.message().contains(u"#42"_s), qPrintable(e.message()));
     }
+}
+
+// ---- message_log
+
+void TestStore::messageLogRecordsEveryStateChange_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("state");  // the state the row records
+    QTest::addColumn<QString>("detail"); // and its reason
+
+    QTest::newRow("planned") << u"insert"_s << u"queued"_s << u""_s;
+    QTest::newRow("planned as skipped, with why")
+        << u"insert skipped"_s << u"skipped"_s << u"no phone number"_s;
+    QTest::newRow("withdrawn") << u"cancel"_s << u"canceled"_s << u"invitee canceled"_s;
+    QTest::newRow("picked up for sending") << u"sending"_s << u"sending"_s << u""_s;
+    QTest::newRow("accepted by the provider") << u"accepted"_s << u"accepted"_s << u""_s;
+    QTest::newRow("to be retried, with the error") << u"retry"_s << u"retry_wait"_s << u"HTTP 503"_s;
+    QTest::newRow("failed: the plain reason wins over the error")
+        << u"failed"_s << u"failed"_s << u"the number cannot receive texts"_s;
+    QTest::newRow("maybe sent") << u"unknown"_s << u"unknown"_s << u"connection lost after sending"_s;
+    QTest::newRow("never left: queued again") << u"unsent"_s << u"queued"_s << u"credentials refused"_s;
+    QTest::newRow("held for quiet hours") << u"hold"_s << u"queued"_s << u"quiet hours: held until 08:00"_s;
+    QTest::newRow("sent now by the desk") << u"due now"_s << u"queued"_s << u"send now by ploy"_s;
+    QTest::newRow("skipped, queued again for a corrected number")
+        << u"requeue"_s << u"queued"_s << u"number corrected by ploy"_s;
+    QTest::newRow("delivery receipt") << u"delivered"_s << u"accepted"_s << u"delivery: delivered"_s;
+    QTest::newRow("delivery receipt with a code")
+        << u"bounced"_s << u"accepted"_s << u"delivery: sent_failed (4001)"_s;
+}
+
+void TestStore::messageLogRecordsEveryStateChange()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, state);
+    QFETCH(QString, detail);
+
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    qint64 id = 0;
+    int logged = 0; // rows of this message before the change under test
+    if (change == u"insert skipped"_s || change == u"requeue"_s) {
+        OutboxMessage m = reminder(URI_A, 60, utc(3, 9));
+        m.state = MessageState::Skipped;
+        m.skipReason = u"no phone number"_s;
+        m.lastError = u"not this"_s;
+        id = m_store->insertMessage(m);
+    } else {
+        id = m_store->insertMessage(reminder(URI_A, 60, utc(3, 9)));
+    }
+    QVERIFY(id > 0);
+    if (change != u"insert"_s && change != u"insert skipped"_s) {
+        logged = 1;
+        const QStringList afterSending{u"accepted"_s, u"retry"_s,     u"failed"_s, u"unknown"_s,
+                                       u"unsent"_s,   u"delivered"_s, u"bounced"_s};
+        if (afterSending.contains(change)) {
+            QVERIFY(m_store->markSending(id));
+            ++logged;
+        }
+        if (change == u"delivered"_s || change == u"bounced"_s) {
+            Store::SendOutcome accepted;
+            accepted.state = MessageState::Accepted;
+            accepted.providerMessageId = u"7300000000000000001"_s;
+            m_store->finishSending(id, accepted);
+            ++logged;
+        }
+        QCOMPARE(m_store->messageLog(id).size(), logged);
+        m_clock.advanceMinutes(7);
+
+        Store::SendOutcome outcome;
+        if (change == u"cancel"_s) {
+            QVERIFY(m_store->cancelPendingMessage(id, MessageState::Canceled, u"invitee canceled"_s));
+        } else if (change == u"sending"_s) {
+            QVERIFY(m_store->markSending(id));
+        } else if (change == u"accepted"_s) {
+            outcome.state = MessageState::Accepted;
+            outcome.providerMessageId = u"7300000000000000001"_s;
+            m_store->finishSending(id, outcome);
+        } else if (change == u"retry"_s) {
+            outcome.state = MessageState::RetryWait;
+            outcome.nextAttemptUtc = m_clock.nowUtc().addSecs(60);
+            outcome.error = u"HTTP 503"_s;
+            m_store->finishSending(id, outcome);
+        } else if (change == u"failed"_s) {
+            outcome.state = MessageState::Failed;
+            outcome.error = u"HTTP 400"_s;
+            outcome.reason = u"the number cannot receive texts"_s;
+            m_store->finishSending(id, outcome);
+        } else if (change == u"unknown"_s) {
+            outcome.state = MessageState::Unknown;
+            outcome.reason = u"connection lost after sending"_s;
+            m_store->finishSending(id, outcome);
+        } else if (change == u"unsent"_s) {
+            outcome.state = MessageState::Queued;
+            outcome.error = u"credentials refused"_s;
+            m_store->finishSending(id, outcome);
+        } else if (change == u"hold"_s) {
+            QVERIFY(m_store->holdMessage(id, utc(3, 1), u"quiet hours: held until 08:00"_s));
+        } else if (change == u"due now"_s) {
+            QVERIFY(m_store->setMessageDueNow(id, m_clock.nowUtc(), u"send now by ploy"_s));
+        } else if (change == u"requeue"_s) {
+            QVERIFY(m_store->requeueSkippedMessage(id, u"+66811111111"_s, u"number corrected by ploy"_s));
+        } else if (change == u"delivered"_s) {
+            QCOMPARE(m_store->recordDelivery(0, u"7300000000000000001"_s, u"delivered"_s, {}, utc(2, 9, 1)),
+                     id);
+        } else if (change == u"bounced"_s) {
+            QCOMPARE(m_store->recordDelivery(id, {}, u"sent_failed"_s, u"4001"_s, utc(2, 9, 1)), id);
+        } else {
+            QFAIL(qPrintable(u"no such change: "_s + change));
+        }
+    }
+
+    const auto log = m_store->messageLog(id);
+    QCOMPARE(log.size(), logged + 1); // exactly one row for the change
+    const auto &row = log.last();
+    QCOMPARE(row.state, state);
+    QCOMPARE(row.detail, detail);
+    QCOMPARE(row.messageId, id);
+    QCOMPARE(row.inviteeUri, URI_A);
+    QCOMPARE(row.kind, u"reminder"_s);
+    QCOMPARE(row.atUtc, m_clock.nowUtc());
+    // The row says what the message now is.
+    QCOMPARE(keyOf(m_store->message(id)->state), state);
+    QCOMPARE(m_store->messageLog().size(), log.size()); // nothing logged for other messages
+}
+
+void TestStore::refusedOrStatelessChangesLogNothing()
+{
+    const qint64 accepted = insertMessageInState(MessageState::Accepted);
+    QVERIFY(accepted > 0);
+    const auto rows = [this] {
+        return m_store->messageLog().size();
+    };
+    const qsizetype before = rows();
+    QCOMPARE(before, 1); // its insertion
+
+    QVERIFY(!m_store->cancelPendingMessage(accepted, MessageState::Canceled, u"too late"_s));
+    QVERIFY(!m_store->markSending(accepted));
+    QVERIFY(!m_store->holdMessage(accepted, utc(3, 1), u"quiet hours"_s));
+    QCOMPARE(m_store->insertMessage(reminder(URI_A, 60, utc(3, 9))), qint64(0)); // same key
+    m_store->setMessageParams(accepted, QJsonObject{{u"name"_s, u"Ploy"_s}});
+    QCOMPARE(m_store->recordDelivery(0, u"no such provider id"_s, u"delivered"_s, {}, {}), qint64(0));
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->finishSending(accepted, Store::SendOutcome{}));
+    QCOMPARE(rows(), before);
+}
+
+void TestStore::interruptedSendsAreLoggedOneByOne()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    m_store->upsertAppointment(fullAppointment(URI_B));
+    QList<qint64> sending;
+    for (const auto &[uri, offset] :
+         QList<std::pair<QString, int>>{{URI_A, 60}, {URI_A, 1440}, {URI_B, 60}}) {
+        const qint64 id = m_store->insertMessage(reminder(uri, offset, utc(2, 8)));
+        QVERIFY(m_store->markSending(id));
+        sending.append(id);
+    }
+    const qint64 queued = m_store->insertMessage(reminder(URI_B, 1440, utc(3, 8)));
+    m_clock.advanceMinutes(30);
+
+    QCOMPARE(m_store->markInterruptedSendsUnknown(u"Deskbell stopped while sending"_s), 3);
+    for (const qint64 id : sending) {
+        const auto log = m_store->messageLog(id);
+        QCOMPARE(log.size(), 3); // queued, sending, unknown
+        QCOMPARE(log.last().state, u"unknown"_s);
+        QCOMPARE(log.last().detail, u"Deskbell stopped while sending"_s);
+        QCOMPARE(log.last().atUtc, m_clock.nowUtc());
+        QCOMPARE(log.last().inviteeUri, m_store->message(id)->inviteeUri);
+        QCOMPARE(m_store->message(id)->state, MessageState::Unknown);
+    }
+    QCOMPARE(m_store->messageLog(queued).size(), 1);
+    QCOMPARE(m_store->markInterruptedSendsUnknown(u"again"_s), 0);
+    QCOMPARE(m_store->messageLog().size(), 3 * 3 + 1);
 }
 
 // ---- opt-outs and audit

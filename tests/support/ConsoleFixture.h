@@ -1,0 +1,91 @@
+#pragma once
+
+#include "EngineHost.h"
+#include "storage/ConsoleReader.h"
+#include "support/FakeClock.h"
+#include "support/MemorySecretStore.h"
+
+#include <QEventLoop>
+#include <QHash>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <functional>
+#include <memory>
+
+namespace deskbell {
+class Database;
+class Store;
+} // namespace deskbell
+
+namespace deskbell::test {
+
+// A whole console back end for UI and console tests: a settings file and SQLite database in a
+// temporary folder, the real Engine on its own thread (EngineHost, Sandbox provider, listener on a
+// free loopback port), an in-memory keychain, a FakeClock, and a ConsoleReader on the same
+// database. Tests seed data through ingest() (the real webhook path without HTTP) or store().
+class ConsoleFixture
+{
+public:
+    struct Options
+    {
+        // Appended to the generated settings file (which sets [listener] port = 0, Sandbox sending,
+        // fallback_timezone = Asia/Bangkok, default_region = TH, reminders 1440 and 120 min, and a
+        // template id for every kind). Later keys win, so a test can override any of them.
+        QString extraSettings;
+        QHash<QString, QByteArray> secrets; // initial keychain content
+        QDateTime nowUtc = QDateTime(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 Bangkok
+    };
+
+    explicit ConsoleFixture(Options options);
+    ConsoleFixture()
+        : ConsoleFixture(Options{})
+    {}
+    ~ConsoleFixture();
+
+    // Writes the settings, starts the engine and opens the reader. False with *error on failure.
+    bool start(QString *error);
+
+    FakeClock &clock() { return m_clock; }
+    EngineHost &host() { return *m_host; }
+    ConsoleReader &reader() { return *m_reader; }
+    // Lives on the engine's thread: touch it through onEngine().
+    MemorySecretStore &secrets() { return *m_secrets; }
+    QString dataDir() const { return m_dir.path(); }
+    QString settingsPath() const;
+    QTimeZone deskZone() const { return QTimeZone("Asia/Bangkok"); }
+
+    // Runs work on the engine's thread and waits for its result (processing this thread's events).
+    template <typename Result> Result onEngine(std::function<Result(Engine &)> work)
+    {
+        std::optional<Result> out;
+        QEventLoop loop;
+        QObject context;
+        m_host->call<Result>(&context, std::move(work), [&](Result r) {
+            out = std::move(r);
+            loop.quit();
+        });
+        if (!out) {
+            loop.exec();
+        }
+        return std::move(*out);
+    }
+
+    // Records and plans a Calendly webhook body through the engine (as if it came in by webhook).
+    BookingProcessor::Result ingest(const QByteArray &body);
+    // A store on a connection of the test's own thread, for seeding and checking rows directly.
+    Store &store();
+
+private:
+    Options m_options;
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+    MemorySecretStore *m_secrets = nullptr; // owned by the host's thread once started
+    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<ConsoleReader> m_reader;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Store> m_store;
+};
+
+} // namespace deskbell::test

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "domain/Appointment.h"
+#include "domain/Message.h"
+#include "storage/ConsoleQueries.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QIcon>
+#include <QString>
+#include <QTimeZone>
+
+namespace deskbell {
+
+// The words the console shows for states, kinds, times and phone numbers, in one place so the
+// upcoming list, the meeting detail, the live log and its CSV export always say the same thing.
+// Pure functions (except the icons); safe on any thread.
+class ConsoleText
+{
+    Q_DECLARE_TR_FUNCTIONS(ConsoleText)
+
+public:
+    // "Waiting", "Sending…", "Sent", "Delivered", "Sandbox: not really sent", "Retrying at 14:05",
+    // "Failed", "Canceled", "Skipped", "Maybe sent — check before resending".
+    static QString messageState(const OutboxMessage &message, const QTimeZone &deskZone);
+    // The short word for a state key of the log ("failed" -> "Failed"); booking outcomes too.
+    static QString stateKeyWords(const QString &key);
+    // Why a message was skipped, canceled, failed or may have been sent; delivery trouble; empty
+    // when there is nothing to explain.
+    static QString messageReason(const OutboxMessage &message);
+    // "Reminder (2 hours before)", "Confirmation", "Message from the desk".
+    static QString messageTitle(const OutboxMessage &message);
+    static QString appointmentStatus(Appointment::Status status);
+
+    // "14:00" on today's desk day, else "Thu 5 Nov, 14:00"; with seconds for the log.
+    static QString deskTime(const QDateTime &utc, const QTimeZone &deskZone, const QDate &deskToday,
+                            bool seconds = false);
+    // The desk time, with the invitee's own time in brackets when their clock differs:
+    // "14:00 (Thu 13:00 in Asia/Dubai)".
+    static QString meetingTime(const Appointment &appointment, const QTimeZone &deskZone,
+                               const QDate &deskToday);
+    // Masked ("+66 8•• ••• 678") unless revealed; "no number" when empty.
+    static QString phone(const QString &number, bool revealed);
+    // "just now", "2 min ago", "3 h ago", "on Mon 2 Nov".
+    static QString ago(const QDateTime &thenUtc, const QDateTime &nowUtc, const QTimeZone &deskZone);
+
+    // Failed and maybe-sent: the two states an operator must look at.
+    static bool isProblem(MessageState state);
+    // Standard style icons (they follow the palette): critical for failed, warning for maybe sent.
+    static QIcon stateIcon(MessageState state);
+
+    // The live log's "what" column, and its state words.
+    static QString logWhat(const ConsoleQueries::LogEntry &entry);
+    static QString logState(const ConsoleQueries::LogEntry &entry);
+    static QString operatorActionWords(const QString &action);
+    static QString bookingEventWords(const QString &eventName);
+};
+
+} // namespace deskbell
