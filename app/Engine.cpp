@@ -79,7 +79,7 @@ bool Engine::start(QString *error)
             m_databasePath = location.path;
             m_store = std::make_unique<Store>(*m_db, m_clock);
         } catch (const StorageError &e) {
-            problems.append(u"The database could not be opened: %1"_s.arg(e.message()));
+            problems.append(tr("The database could not be opened: %1").arg(e.message()));
             m_store.reset();
             m_db.reset();
         }
@@ -89,6 +89,7 @@ bool Engine::start(QString *error)
     if (m_store) {
         m_location = location;
         m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, nullptr);
+        m_actions->setRules(&m_settings.values.rules);
     }
     {
         AccountConnector::Endpoints endpoints;
@@ -140,11 +141,12 @@ bool Engine::acquireLock(const QString &databasePath, QStringList *problems)
         lock->getLockInfo(&pid, &host, &app);
         problems->append(
             lock->error() == QLockFile::LockFailedError
-                ? u"Another Deskbell (process %1 on %2) is already using %3. Close it first: two "
-                  "copies on one database could send the same text twice."_s.arg(pid)
+                ? tr("Another Deskbell (process %1 on %2) is already using %3. Close it first: two "
+                     "copies on one database could send the same text twice.")
+                      .arg(pid)
                       .arg(host, databasePath)
-                : u"Cannot create the lock file next to %1 (check the folder's permissions)."_s.arg(
-                      databasePath));
+                : tr("Cannot create the lock file next to %1 (check the folder's permissions).")
+                      .arg(databasePath));
         return false;
     }
     m_lock = std::move(lock);
@@ -288,9 +290,9 @@ void Engine::startListener(const QByteArray &signingKey, QStringList *problems)
     config.calendlySigningKey = signingKey;
     config.databasePath = m_databasePath;
     if (signingKey.isEmpty() && !config.address.isLoopback()) {
-        problems->append(
-            u"The listener is not started: it would accept unsigned bookings from the network "
-            "(%1). Connect Calendly (which sets the signing key) or listen on 127.0.0.1."_s.arg(l.address));
+        problems->append(tr("The listener is not started: it would accept unsigned bookings from the network "
+                            "(%1). Connect Calendly (which sets the signing key) or listen on 127.0.0.1.")
+                             .arg(l.address));
         return;
     }
     m_listener = std::make_unique<WebhookListener>(config, m_clock);
@@ -302,7 +304,7 @@ void Engine::startListener(const QByteArray &signingKey, QStringList *problems)
     });
     QString why;
     if (!m_listener->start(&why)) {
-        problems->append(u"The webhook listener could not start: %1"_s.arg(why));
+        problems->append(tr("The webhook listener could not start: %1").arg(why));
         m_listener.reset();
         return;
     }
@@ -429,9 +431,10 @@ void Engine::ensureSubscription(const CalendlyClient::Me &me)
                     }
                     if (!stored.ok()) {
                         emit alertRaised(
-                            u"A Calendly webhook was created, but its signing key could not be kept (%1): "
-                            "webhooks will be refused until Calendly is connected again. Polling "
-                            "still finds every booking."_s.arg(stored.error));
+                            tr("A Calendly webhook was created, but its signing key could not be kept (%1): "
+                               "webhooks will be refused until Calendly is connected again. Polling "
+                               "still finds every booking.")
+                                .arg(stored.error));
                         return;
                     }
                     qCInfo(lcEngine) << "Calendly webhook subscription"
@@ -465,6 +468,7 @@ void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)
     options.rules = &m_settings.values.rules;
     m_dispatcher = std::make_unique<Dispatcher>(*m_db, *m_store, m_clock, *m_provider, options);
     m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, m_dispatcher.get());
+    m_actions->setRules(&m_settings.values.rules);
     connect(m_dispatcher.get(), &Dispatcher::messageChanged, this, &Engine::messageChanged);
     connect(m_dispatcher.get(), &Dispatcher::alertRaised, this, &Engine::alertRaised);
     connect(m_dispatcher.get(), &Dispatcher::pausedChanged, this, &Engine::sendingPausedChanged);
@@ -876,6 +880,7 @@ void Engine::reconnect()
     auto restartSending = [this] {
         m_restartingSending = false;
         m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, nullptr);
+        m_actions->setRules(&m_settings.values.rules);
         m_dispatcher.reset();
         m_provider.reset();
         m_providerError.clear();

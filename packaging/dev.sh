@@ -2,6 +2,8 @@
 # Set-up, build and run for a fresh Debian 12 or Ubuntu 24.04 machine (and every day after).
 #   packaging/dev.sh run  [deskbell args...]   install what is missing, build, start Deskbell
 #   packaging/dev.sh test [ctest args...]      install what is missing, build, run every test
+#   packaging/dev.sh package                   build the Linux packages (.deb, .tar.gz) into the build dir
+#   packaging/dev.sh package-check             check them, and install the .deb in a clean Debian 12
 # Idempotent: packages already present are not touched, and an unchanged tree builds in a second.
 set -euo pipefail
 
@@ -12,13 +14,23 @@ shift || true
 
 # Debian 12 and Ubuntu 24.04 both ship these names (Qt 6.4, QtKeychain 0.13, libphonenumber 8.12).
 # qt6-websockets-dev: Qt6HttpServer's CMake package needs it and the -dev package does not pull it in.
+# qt6-tools-dev, -dev-tools, qt6-l10n-tools: Qt6LinguistTools (lupdate, lrelease) for the .ts files;
+# qt6-translations-l10n: Qt's own translations (qtbase_zh_CN) for its standard buttons.
 build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libphonenumber-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqt6svg6 # the SVG icon engine and image plugin: without it the window icon is blank
 )
-# Tests: a private D-Bus session with gnome-keyring for the keychain, Xvfb for screenshots.
-test_packages=(dbus gnome-keyring xvfb xauth)
+# Tests: a private D-Bus session with gnome-keyring for the keychain, Xvfb for screenshots, and
+# Thai and CJK fonts so screenshots of the translated console show letters, not boxes.
+test_packages=(dbus gnome-keyring xvfb xauth fonts-thai-tlwg fonts-noto-cjk desktop-file-utils)
+
+# Packages: dpkg-shlibdeps (dpkg-dev) computes the .deb's dependencies. Their checks: AppStream and
+# desktop-entry validators, debootstrap for a clean Debian 12, systemd-nspawn to boot the service.
+package_packages=(dpkg-dev)
+package_check_packages=(dpkg-dev appstream desktop-file-utils debootstrap systemd-container)
 
 missing_packages() {
     local p
@@ -42,7 +54,7 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
 }
 
-configure_and_build() {
+configure_and_build() { # [target]: only that target (and what it needs)
     local werror=OFF
     if [ -n "${CI:-}" ]; then
         werror=ON
@@ -53,7 +65,7 @@ configure_and_build() {
     elif [ -n "${CI:-}" ]; then
         cmake -S "$here" -B "$build" -DDESKBELL_WERROR=ON >/dev/null
     fi
-    cmake --build "$build" --parallel "$(nproc)"
+    cmake --build "$build" --parallel "$(nproc)" ${1:+--target "$1"}
 }
 
 case "$mode" in
@@ -88,8 +100,20 @@ test)
     cd "$build"
     exec dbus-run-session -- ctest --output-on-failure --timeout 600 "$@"
     ;;
+package)
+    install_packages "${build_packages[@]}" "${package_packages[@]}"
+    configure_and_build deskbell
+    cd "$build"
+    rm -f deskbell_*.deb deskbell-*.tar.gz deskbell_*.deb.sha256 deskbell-*.tar.gz.sha256
+    cpack -G "DEB;TGZ"
+    ls -l deskbell_*.deb deskbell-*.tar.gz
+    ;;
+package-check)
+    install_packages "${package_check_packages[@]}"
+    exec "$here/packaging/check-packages.sh" "$build"
+    ;;
 *)
-    echo "usage: $0 run [deskbell args...] | test [ctest args...]" >&2
+    echo "usage: $0 run [deskbell args...] | test [ctest args...] | package | package-check" >&2
     exit 2
     ;;
 esac

@@ -84,14 +84,38 @@ QString Autostart::executable()
     return appImage.isEmpty() ? QCoreApplication::applicationFilePath() : appImage;
 }
 
-QByteArray Autostart::desktopEntry(const QString &executable)
+QStringList Autostart::launchArguments(const QStringList &commandLine)
 {
+    // The session starts programs in the home folder, so a relative path would name another file.
+    // The last --config wins, as with QCommandLineParser::value().
+    static const QString option = u"--config"_s;
+    QString path;
+    for (qsizetype i = 1; i < commandLine.size(); ++i) {
+        const QString &argument = commandLine.at(i);
+        if (argument == option && i + 1 < commandLine.size()) {
+            path = commandLine.at(++i);
+        } else if (argument.startsWith(option + u'=')) {
+            path = argument.mid(option.size() + 1);
+        }
+    }
+    if (path.isEmpty()) {
+        return {};
+    }
+    return {option, QFileInfo(path).absoluteFilePath()};
+}
+
+QByteArray Autostart::desktopEntry(const QString &executable, const QStringList &arguments)
+{
+    QString exec = quoteExecArgument(executable);
+    for (const QString &argument : arguments) {
+        exec += u' ' + quoteExecArgument(argument);
+    }
     QString text;
     text += u"[Desktop Entry]\n"_s;
     text += u"Type=Application\n"_s;
     text += u"Name=Deskbell\n"_s;
     text += u"Comment=Texts Calendly invitees their confirmations and reminders\n"_s;
-    text += u"Exec="_s + quoteExecArgument(executable) + u'\n';
+    text += u"Exec="_s + exec + u'\n';
     text += u"Icon=deskbell\n"_s;
     text += u"Terminal=false\n"_s;
     text += u"X-GNOME-Autostart-enabled=true\n"_s;
@@ -125,7 +149,9 @@ bool Autostart::setEnabled(bool enabled, QString *error)
         return false;
     }
     QSaveFile file(filePath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(desktopEntry(executable())) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(desktopEntry(executable(), launchArguments(QCoreApplication::arguments()))) < 0 ||
+        !file.commit()) {
         if (error) {
             *error = QCoreApplication::translate("Autostart", "Could not write %1: %2")
                          .arg(filePath(), file.errorString());

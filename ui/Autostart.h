@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace deskbell {
 
@@ -24,8 +25,12 @@ public:
     // Writes or removes the entry. False with *error (plain words) when that failed.
     bool setEnabled(bool enabled, QString *error);
 
-    // The desktop entry that starts `executable`, with Exec quoted as the Desktop Entry spec asks.
-    static QByteArray desktopEntry(const QString &executable);
+    // The desktop entry that starts `executable` with `arguments`, with Exec quoted as the Desktop
+    // Entry spec asks.
+    static QByteArray desktopEntry(const QString &executable, const QStringList &arguments = {});
+    // What the next session must pass to start this same desk: --config with the settings file made
+    // absolute, when commandLine (this copy's arguments, program first) has one; else nothing.
+    static QStringList launchArguments(const QStringList &commandLine);
     // The program to start: the AppImage when running from one, else this executable.
     static QString executable();
 

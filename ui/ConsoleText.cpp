@@ -1,11 +1,15 @@
 #include "ConsoleText.h"
 
+#include "UiText.h"
 #include "domain/Phone.h"
 #include "domain/Rules.h"
 
 #include <QApplication>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStyle>
+
+#include <optional>
 
 namespace deskbell {
 
@@ -102,22 +106,22 @@ QString ConsoleText::messageReason(const OutboxMessage &m)
     case MessageState::Canceled:
     case MessageState::Unknown:
         if (!m.skipReason.isEmpty()) {
-            parts << m.skipReason;
+            parts << reasonWords(m.skipReason);
         }
         break;
     case MessageState::Failed:
     case MessageState::RetryWait:
         if (!m.skipReason.isEmpty()) {
-            parts << m.skipReason;
+            parts << reasonWords(m.skipReason);
         }
         if (!m.lastError.isEmpty() && m.lastError != m.skipReason) {
-            parts << m.lastError;
+            parts << reasonWords(m.lastError);
         }
         break;
     case MessageState::Queued:
         // A reminder held for quiet hours says so here.
         if (!m.skipReason.isEmpty()) {
-            parts << m.skipReason;
+            parts << reasonWords(m.skipReason);
         }
         break;
     case MessageState::Accepted:
@@ -130,16 +134,16 @@ QString ConsoleText::messageReason(const OutboxMessage &m)
     case MessageState::Sending:
         break;
     }
-    return parts.join(u"; "_s);
+    return parts.join(tr("; ", "between two reasons"));
 }
 
 QString ConsoleText::messageTitle(const OutboxMessage &m)
 {
-    QString text = displayName(m.kind);
+    QString text = UiText::kindName(m.kind);
     if (m.kind == MessageKind::Reminder) {
-        text = tr("%1 (%2 before)").arg(text, formatAdvance(m.offsetMin));
+        text = tr("%1 (%2 before)").arg(text, duration(m.offsetMin));
     } else if (m.kind == MessageKind::Followup && m.offsetMin > 0) {
-        text = tr("%1 (%2 after)").arg(text, formatAdvance(m.offsetMin));
+        text = tr("%1 (%2 after)").arg(text, duration(m.offsetMin));
     }
     if (m.resendOf != 0) {
         text = tr("%1 — sent again").arg(text);
@@ -174,7 +178,7 @@ QString ConsoleText::deskTime(const QDateTime &utc, const QTimeZone &deskZone, c
         return time;
     }
     // The C locale's day names keep tests stable; a real desk gets its own language.
-    return tr("%1, %2").arg(QLocale().toString(local.date(), u"ddd d MMM"_s), time);
+    return tr("%1, %2").arg(QLocale().toString(local.date(), shortDateFormat()), time);
 }
 
 QString ConsoleText::meetingTime(const Appointment &a, const QTimeZone &deskZone, const QDate &deskToday)
@@ -215,7 +219,179 @@ QString ConsoleText::ago(const QDateTime &thenUtc, const QDateTime &nowUtc, cons
     if (secs < 24 * 3600) {
         return tr("%n h ago", nullptr, int(secs / 3600));
     }
-    return tr("on %1").arg(QLocale().toString(thenUtc.toTimeZone(deskZone), u"ddd d MMM, HH:mm"_s));
+    return tr("on %1").arg(QLocale().toString(thenUtc.toTimeZone(deskZone),
+                                              tr("ddd d MMM, HH:mm", "date format: Thu 5 Nov, 14:00")));
+}
+
+QString ConsoleText::duration(qint64 minutes)
+{
+    // English reads right without a translation loaded: "1 hour" and "2 hours" are two sources, and
+    // both carry %n, so a translation can give each plural form of its language.
+    const auto count = [](qint64 n, const char *one, const char *many) {
+        return tr(n == 1 ? one : many, nullptr, int(n));
+    };
+    const auto inMinutes = [&](qint64 n) {
+        return count(n, QT_TR_NOOP("%n minute"), QT_TR_NOOP("%n minutes"));
+    };
+    const auto inHours = [&](qint64 n) {
+        return count(n, QT_TR_NOOP("%n hour"), QT_TR_NOOP("%n hours"));
+    };
+    if (minutes < 60) {
+        return inMinutes(std::max<qint64>(minutes, 0));
+    }
+    if (minutes >= 2 * 1440 && minutes % 1440 == 0) {
+        return count(minutes / 1440, QT_TR_NOOP("%n day"), QT_TR_NOOP("%n days"));
+    }
+    if (minutes % 60 == 0) {
+        return inHours(minutes / 60);
+    }
+    return tr("%1 %2", "hours, then minutes: 1 hour 30 minutes")
+        .arg(inHours(minutes / 60), inMinutes(minutes % 60));
+}
+
+QString ConsoleText::reasonWords(const QString &stored)
+{
+    // The engine's own words (Planner, Dispatcher, OperatorActions, RulesChange), stored in English
+    // so the database reads the same whatever the desk's language.
+    static const QList<std::pair<QString, const char *>> fixed{
+        {u"booked too late"_s, QT_TR_NOOP("booked too late")},
+        {u"booked too late (quiet hours)"_s, QT_TR_NOOP("booked too late (quiet hours)")},
+        {u"invalid phone"_s, QT_TR_NOOP("invalid phone")},
+        {u"no phone number"_s, QT_TR_NOOP("no phone number")},
+        {u"opted out"_s, QT_TR_NOOP("opted out")},
+        {u"booking canceled"_s, QT_TR_NOOP("booking canceled")},
+        {u"booking rescheduled"_s, QT_TR_NOOP("booking rescheduled")},
+        {u"meeting already started"_s, QT_TR_NOOP("meeting already started")},
+        {u"meeting already over"_s, QT_TR_NOOP("meeting already over")},
+        {u"marked as no-show"_s, QT_TR_NOOP("marked as no-show")},
+        {u"no-show mark removed"_s, QT_TR_NOOP("no-show mark removed")},
+        {u"meeting time unknown"_s, QT_TR_NOOP("meeting time unknown")},
+        {u"no template mapped"_s, QT_TR_NOOP("no template mapped")},
+        {u"held for quiet hours"_s, QT_TR_NOOP("held for quiet hours")},
+        {u"missed: quiet hours last until the meeting"_s,
+         QT_TR_NOOP("missed: quiet hours last until the meeting")},
+        {u"missed: meeting started"_s, QT_TR_NOOP("missed: meeting started")},
+        {u"refused by the SMS provider"_s, QT_TR_NOOP("refused by the SMS provider")},
+        {u"maybe sent: no clear answer from the SMS provider; check before sending again"_s,
+         QT_TR_NOOP("maybe sent: no clear answer from the SMS provider; check before sending again")},
+        {u"maybe sent: Deskbell stopped while sending it; check before sending again"_s,
+         QT_TR_NOOP("maybe sent: Deskbell stopped while sending it; check before sending again")},
+        {u"rules changed"_s, QT_TR_NOOP("rules changed")},
+        {u"no details"_s, QT_TR_NOOP("no details")},
+    };
+    const QString text = stored.trimmed();
+    for (const auto &[key, words] : fixed) {
+        if (key == text) {
+            return tr(words);
+        }
+    }
+    // "13 hours late", "1 hour 30 minutes": formatAdvance()'s English, back to minutes.
+    static const QRegularExpression span(
+        uR"(^(\d+) (minute|minutes|hour|hours|day|days)(?: (\d+) (?:minute|minutes))?$)"_s);
+    const auto minutesOf = [](const QString &words) -> std::optional<qint64> {
+        const auto m = span.match(words);
+        if (!m.hasMatch()) {
+            return std::nullopt;
+        }
+        const qint64 n = m.captured(1).toLongLong();
+        const QString unit = m.captured(2);
+        const qint64 unitMinutes = unit.startsWith(u"day"_s) ? 1440 : unit.startsWith(u"hour"_s) ? 60 : 1;
+        return n * unitMinutes + m.captured(3).toLongLong();
+    };
+    struct Pattern
+    {
+        QRegularExpression re;
+        const char *words;
+        bool isSpan; // %1 is a span to put in words, else kept as written
+    };
+    static const QList<Pattern> patterns{
+        {QRegularExpression(u"^missed: (.+) late$"_s), QT_TR_NOOP("missed: %1 late"), true},
+        {QRegularExpression(u"^same time as the (.+) reminder \\(quiet hours\\)$"_s),
+         QT_TR_NOOP("same time as the %1 reminder (quiet hours)"), true},
+        {QRegularExpression(u"^gave up after (\\d+) attempts$"_s), QT_TR_NOOP("gave up after %1 attempts"),
+         false},
+        {QRegularExpression(u"^canceled by (.+)$"_s), QT_TR_NOOP("canceled by %1"), false},
+        {QRegularExpression(u"^send now: (.+)$"_s), QT_TR_NOOP("send now, asked by %1"), false},
+        {QRegularExpression(u"^phone corrected by (.+)$"_s), QT_TR_NOOP("phone corrected by %1"), false},
+        {QRegularExpression(u"^delivery: (.+)$"_s), QT_TR_NOOP("delivery report: %1"), false},
+        {QRegularExpression(u"^same as event #(\\d+); nothing changed$"_s),
+         QT_TR_NOOP("same as booking event #%1; nothing changed"), false},
+    };
+    // The planner's one-line summaries of a booking event (numbers only).
+    struct Summary
+    {
+        QRegularExpression re;
+        const char *words;
+    };
+    static const QList<Summary> summaries{
+        {QRegularExpression(u"^new booking: (\\d+) queued, (\\d+) skipped, (\\d+) withdrawn$"_s),
+         QT_TR_NOOP("new booking: %1 planned, %2 not sent, %3 withdrawn")},
+        {QRegularExpression(
+             u"^new booking \\(baseline\\): (\\d+) queued, (\\d+) skipped, (\\d+) withdrawn$"_s),
+         QT_TR_NOOP("existing booking taken in: %1 planned, %2 not sent, %3 withdrawn")},
+        {QRegularExpression(u"^rescheduled booking: (\\d+) queued, (\\d+) skipped, (\\d+) withdrawn$"_s),
+         QT_TR_NOOP("rescheduled booking: %1 planned, %2 not sent, %3 withdrawn")},
+        {QRegularExpression(u"^canceled: (\\d+) withdrawn, cancellation queued$"_s),
+         QT_TR_NOOP("canceled: %1 withdrawn, cancellation notice planned")},
+        {QRegularExpression(u"^canceled: (\\d+) withdrawn, cancellation off$"_s),
+         QT_TR_NOOP("canceled: %1 withdrawn, no cancellation notice (off)")},
+        {QRegularExpression(u"^rescheduled: (\\d+) withdrawn; .*$"_s),
+         QT_TR_NOOP("rescheduled: %1 withdrawn")},
+        {QRegularExpression(u"^no-show mark removed: (\\d+) withdrawn$"_s),
+         QT_TR_NOOP("no-show mark removed: %1 withdrawn")},
+        {QRegularExpression(u"^no-show: (\\d+) withdrawn, .*$"_s), QT_TR_NOOP("no-show: %1 withdrawn")},
+    };
+    for (const auto &summary : summaries) {
+        const auto m = summary.re.match(text);
+        if (m.hasMatch()) {
+            QString words = tr(summary.words);
+            for (int i = 1; i <= m.lastCapturedIndex(); ++i) {
+                words = words.arg(m.captured(i));
+            }
+            return words;
+        }
+    }
+    static const QList<std::pair<QString, const char *>> fixedSummaries{
+        {u"already canceled"_s, QT_TR_NOOP("already canceled")},
+        {u"already rescheduled: no cancellation text"_s,
+         QT_TR_NOOP("already rescheduled: no cancellation text")},
+    };
+    for (const auto &[key, words] : fixedSummaries) {
+        if (key == text) {
+            return tr(words);
+        }
+    }
+    for (const auto &pattern : patterns) {
+        const auto m = pattern.re.match(text);
+        if (!m.hasMatch()) {
+            continue;
+        }
+        QString value = m.captured(1);
+        if (pattern.isSpan) {
+            const auto minutes = minutesOf(value);
+            if (!minutes) {
+                continue;
+            }
+            value = duration(*minutes);
+        }
+        return tr(pattern.words).arg(value);
+    }
+    return stored;
+}
+
+QString ConsoleText::longDateFormat()
+{
+    return tr("dddd d MMMM yyyy", "date format: Thursday 5 November 2026");
+}
+
+QString ConsoleText::longDateTimeFormat()
+{
+    return tr("dddd d MMMM yyyy, HH:mm", "date format: Thursday 5 November 2026, 14:00");
+}
+
+QString ConsoleText::shortDateFormat()
+{
+    return tr("ddd d MMM", "date format: Thu 5 Nov");
 }
 
 bool ConsoleText::isProblem(MessageState state)
@@ -299,7 +475,7 @@ QString ConsoleText::logWhat(const ConsoleQueries::LogEntry &e)
         return tr("Booking received: %1").arg(bookingEventWords(e.what));
     case Source::Message:
         if (const auto kind = messageKindFromString(e.what)) {
-            return displayName(*kind);
+            return UiText::kindName(*kind);
         }
         return e.what;
     case Source::Operator:

@@ -32,6 +32,18 @@ public:
     // "Reminder (2 hours before)", "Confirmation", "Message from the desk".
     static QString messageTitle(const OutboxMessage &message);
     static QString appointmentStatus(Appointment::Status status);
+    // "2 hours", "1 hour 30 minutes", "2 days": a time span in the console's language (the message
+    // values use formatAdvance() in the desk's message language instead).
+    static QString duration(qint64 minutes);
+    // A reason the engine stored in English ("booked too late", "missed: 13 hours late", "canceled by
+    // alice: patient called") in the console's language; text it does not know comes back as it is
+    // (a provider's own error message, an operator's words).
+    static QString reasonWords(const QString &stored);
+    // "dddd d MMMM yyyy" and friends, as the console's language writes dates (Chinese puts the year
+    // first): format patterns for QLocale().toString().
+    static QString longDateFormat();
+    static QString longDateTimeFormat();
+    static QString shortDateFormat();
 
     // "14:00" on today's desk day, else "Thu 5 Nov, 14:00"; with seconds for the log.
     static QString deskTime(const QDateTime &utc, const QTimeZone &deskZone, const QDate &deskToday,

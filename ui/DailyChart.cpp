@@ -336,7 +336,7 @@ void DailyChart::paintEvent(QPaintEvent *)
     }
 
     // Day labels under the bars, as many as fit without overlapping.
-    const QString format = u"d MMM"_s;
+    const QString format = tr("d MMM", "date format: 5 Nov");
     const qreal labelWidth =
         fm.horizontalAdvance(locale.toString(QDate(2026, 12, 30), format)) + 2 * fm.averageCharWidth();
     const int step = std::max(1, int(std::ceil(labelWidth / slot)));

@@ -1,5 +1,6 @@
 #include "DashboardWidget.h"
 
+#include "ConsoleText.h"
 #include "DailyChart.h"
 #include "Engine.h"
 #include "ThemeColors.h"
@@ -126,6 +127,11 @@ QString DashboardWidget::deliveryText(const ConsoleQueries::Delivery &delivery, 
     if (delivery.accepted <= 0) {
         return tr("No message was sent in the last %1 days.").arg(days);
     }
+    if (delivery.delivered + delivery.failed == 0) {
+        // Sandbox, or receipts not set up: a 0% would read as if nothing arrived.
+        return tr("%1 accepted in %2 days, no delivery reports yet")
+            .arg(locale.toString(delivery.accepted), locale.toString(days));
+    }
     // Rounded down: "100%" only when every accepted message was delivered.
     const int percent = int(std::floor(100.0 * delivery.delivered / delivery.accepted));
     return tr("%1% delivered of %2 accepted in %3 days")
@@ -207,13 +213,13 @@ void DashboardWidget::showSnapshot(const Snapshot &s)
         const QDateTime local = at.toTimeZone(m_deskZone);
         QString what = UiText::kindName(n.message.kind);
         if (n.message.kind == MessageKind::Reminder && n.message.offsetMin > 0) {
-            what = tr("%1, %2 before").arg(what, formatAdvance(n.message.offsetMin));
+            what = tr("%1, %2 before").arg(what, ConsoleText::duration(n.message.offsetMin));
         }
         const QString who = n.message.kind == MessageKind::HostNotify
                                 ? tr("Host (about %1)").arg(n.inviteeName)
                                 : n.inviteeName;
-        auto *item = new QTreeWidgetItem(
-            m_next, {locale.toString(local.time(), QLocale::ShortFormat), who, what, n.eventName});
+        auto *item =
+            new QTreeWidgetItem(m_next, {locale.toString(local.time(), u"HH:mm"_s), who, what, n.eventName});
         item->setData(0, Qt::UserRole, n.message.id);
     }
     m_next->setVisible(!s.next.isEmpty());

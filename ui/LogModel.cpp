@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QLocale>
 #include <QPalette>
 #include <QSaveFile>
 
@@ -354,16 +355,19 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case State:
             return ConsoleText::logState(e);
         case Detail:
-            return e.detail;
+            return ConsoleText::reasonWords(e.detail);
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == Detail || index.column() == What) {
-            return e.detail.isEmpty() ? ConsoleText::logWhat(e)
-                                      : tr("%1\n%2").arg(ConsoleText::logWhat(e), e.detail);
+            return e.detail.isEmpty()
+                       ? ConsoleText::logWhat(e)
+                       : tr("%1\n%2").arg(ConsoleText::logWhat(e), ConsoleText::reasonWords(e.detail));
         }
         if (index.column() == Time && e.atUtc.isValid()) {
-            return e.atUtc.toTimeZone(m_deskZone).toString(u"dddd d MMMM yyyy, HH:mm:ss"_s);
+            return QLocale().toString(
+                e.atUtc.toTimeZone(m_deskZone),
+                tr("dddd d MMMM yyyy, HH:mm:ss", "date format: Thursday 5 November 2026, 14:00:05"));
         }
         break;
     case Qt::DecorationRole:
@@ -443,7 +447,7 @@ QStringList LogModel::csvCells(const LogEntry &e, const QTimeZone &zone, bool re
         e.inviteeName,
         e.phoneE164.isEmpty() ? QString() : ConsoleText::phone(e.phoneE164, revealPhones),
         ConsoleText::logState(e),
-        e.detail,
+        ConsoleText::reasonWords(e.detail),
     };
 }
 

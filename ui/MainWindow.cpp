@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ActionDialogs.h"
 #include "Autostart.h"
 #include "ConnectDialog.h"
@@ -9,6 +10,7 @@
 #include "LogModel.h"
 #include "MeetingDetail.h"
 #include "TemplatesRulesEditor.h"
+#include "Translations.h"
 #include "UpcomingModel.h"
 #include "domain/Clock.h"
 #include "domain/Phone.h"
@@ -348,6 +350,10 @@ void MainWindow::buildActions()
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &MainWindow::quit);
+    m_about = new QAction(tr("&About Deskbell…"), this);
+    m_about->setObjectName(u"about"_s);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
 
     // Tabs by number, for the keyboard.
     for (int i = 0; i < 4; ++i) {
@@ -388,6 +394,13 @@ void MainWindow::buildMenus()
     auto *options = menuBar()->addMenu(tr("&Options"));
     options->addAction(m_closeToTray);
     options->addAction(m_autostart);
+    options->addSeparator();
+    Translations::addLanguageMenu(options, this);
+    Translations::tidyToolbarTexts(this);
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolbar"_s);
@@ -428,11 +441,11 @@ QWidget *MainWindow::buildUpcomingTab()
     m_from = new QDateEdit(page);
     m_from->setObjectName(u"from"_s);
     m_from->setCalendarPopup(true);
-    m_from->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_from->setDisplayFormat(tr("ddd d MMM yyyy", "date format: Thu 5 Nov 2026"));
     m_to = new QDateEdit(page);
     m_to->setObjectName(u"to"_s);
     m_to->setCalendarPopup(true);
-    m_to->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_to->setDisplayFormat(tr("ddd d MMM yyyy", "date format: Thu 5 Nov 2026"));
     auto *fromLabel = new QLabel(tr("&From"), page);
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("t&o"), page);
@@ -662,11 +675,7 @@ void MainWindow::buildTray()
     m_tray->setObjectName(u"tray"_s);
     m_tray->setToolTip(tr("Deskbell"));
     auto *menu = new QMenu(this);
-    menu->addAction(tr("Show Deskbell"), this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
-    });
+    menu->addAction(tr("Show Deskbell"), this, &MainWindow::bringToFront);
     menu->addAction(m_pause);
     menu->addSeparator();
     menu->addAction(m_quit);
@@ -676,18 +685,32 @@ void MainWindow::buildTray()
             if (isVisible() && !isMinimized()) {
                 hide();
             } else {
-                showNormal();
-                raise();
-                activateWindow();
+                bringToFront();
             }
         }
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
-    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &MainWindow::bringToFront);
     m_tray->show();
+}
+
+void MainWindow::bringToFront()
+{
+    // Un-minimize without un-maximizing (showNormal() would also restore a maximized window).
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    if (!m_aboutDialog) {
+        m_aboutDialog = new AboutDialog(this);
+        m_aboutDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_aboutDialog->show();
+    m_aboutDialog->raise();
+    m_aboutDialog->activateWindow();
 }
 
 void MainWindow::connectEngine()
@@ -742,7 +765,11 @@ void MainWindow::restoreSettings()
         resize(fontMetrics().averageCharWidth() * 190, fontMetrics().height() * 42);
     }
     restoreState(settings.value(KEY_STATE).toByteArray());
-    m_splitter->restoreState(settings.value(KEY_SPLITTER).toByteArray());
+    if (!m_splitter->restoreState(settings.value(KEY_SPLITTER).toByteArray())) {
+        // The list is what a receptionist scans all day: give it most of the width.
+        const int width = this->width();
+        m_splitter->setSizes({width * 62 / 100, width * 38 / 100});
+    }
     m_columnsFitted =
         m_upcomingView->header()->restoreState(settings.value(KEY_UPCOMING_HEADER).toByteArray());
     m_logView->horizontalHeader()->restoreState(settings.value(KEY_LOG_HEADER).toByteArray());
@@ -966,6 +993,12 @@ void MainWindow::onStatus(const Engine::Status &status)
     m_status->setStatus(status);
     setPaused(status.paused, status.pauseReason);
     m_simulate->setVisible(status.sandbox);
+    // Which desk this is, at a glance and in the task bar. The name comes first and "Deskbell" last,
+    // so the platform does not append the application name a second time.
+    const QString account = status.calendlyAccount.isEmpty() && status.sandbox ? tr("Sandbox")
+                            : status.sandbox ? tr("%1 (Sandbox)").arg(status.calendlyAccount)
+                                             : status.calendlyAccount;
+    setWindowTitle(account.isEmpty() ? tr("Deskbell") : tr("%1 — Deskbell").arg(account));
     const bool first = !m_statusSeen;
     m_statusSeen = true;
     if (first) {
@@ -1199,7 +1232,8 @@ void MainWindow::resendSelected()
     default:
         text = tr("The %1 to %2 was not sent (%3). Send it now?")
                    .arg(what.toLower(), who,
-                        m->skipReason.isEmpty() ? ConsoleText::messageState(*m, m_deskZone) : m->skipReason);
+                        m->skipReason.isEmpty() ? ConsoleText::messageState(*m, m_deskZone)
+                                                : ConsoleText::reasonWords(m->skipReason));
         break;
     }
     auto *dialog = new ActionDialog(tr("Send again"), text, tr("&Send again"), this);

@@ -28,6 +28,7 @@ class QTreeView;
 
 namespace deskbell {
 
+class AboutDialog;
 class ActionDialog;
 class AdHocMessageDialog;
 class Clock;
@@ -106,6 +107,7 @@ public:
     QAction *closeToTrayAction() const { return m_closeToTray; }
     QAction *autostartAction() const { return m_autostart; }
     QAction *quitAction() const { return m_quit; }
+    QAction *aboutAction() const { return m_about; }
 
 public slots:
     // F5: every view reads again.
@@ -117,6 +119,11 @@ public slots:
     void showMeeting(const QString &inviteeUri, qint64 messageId = 0);
     void openConnectDialog();
     void quit();
+    // Shows the window in front, also when it was closed to the tray or minimized (a second launch
+    // of Deskbell asks for this).
+    void bringToFront();
+    // Help > About Deskbell.
+    void showAbout();
 
 signals:
     // An operator action came back from the engine (name: resend, cancel, send_now, correct_phone,
@@ -224,6 +231,7 @@ private:
     QAction *m_closeToTray = nullptr;
     QAction *m_autostart = nullptr;
     QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
 
     QSystemTrayIcon *m_tray = nullptr;
     QStringList m_pendingNotes; // coalesced into one tray message
@@ -246,6 +254,7 @@ private:
     bool m_syncingSelection = false;
     QList<SmsTemplate> m_templates;
     QPointer<AdHocMessageDialog> m_adHocDialog;
+    QPointer<AboutDialog> m_aboutDialog;
     ConsoleQueries::Counts m_counts;
 };
 

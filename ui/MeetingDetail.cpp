@@ -236,14 +236,16 @@ void MeetingDetail::render()
     if (a.startUtc.isValid()) {
         const QDateTime start = a.startUtc.toTimeZone(m_deskZone);
         when = tr("%1, %2–%3 at the desk (%4)")
-                   .arg(QLocale().toString(start.date(), u"dddd d MMMM yyyy"_s), start.toString(u"HH:mm"_s),
+                   .arg(QLocale().toString(start.date(), ConsoleText::longDateFormat()),
+                        start.toString(u"HH:mm"_s),
                         a.endUtc.isValid() ? a.endUtc.toTimeZone(m_deskZone).toString(u"HH:mm"_s) : u"?"_s,
                         QString::fromUtf8(m_deskZone.id()));
         const QTimeZone theirs(a.timezone.toUtf8());
         if (theirs.isValid() && theirs.offsetFromUtc(a.startUtc) != m_deskZone.offsetFromUtc(a.startUtc)) {
             const QDateTime there = a.startUtc.toTimeZone(theirs);
             when += u'\n' + tr("%1, %2 for them (%3)")
-                                .arg(QLocale().toString(there.date(), u"dddd d MMMM"_s),
+                                .arg(QLocale().toString(
+                                         there.date(), tr("dddd d MMMM", "date format: Thursday 5 November")),
                                      there.toString(u"HH:mm"_s), a.timezone);
         }
     }
@@ -372,8 +374,8 @@ void MeetingDetail::renderStory()
     if (m->state == MessageState::RetryWait && m->nextAttemptUtc.isValid()) {
         lines << tr("Next try: %1").arg(ConsoleText::deskTime(m->nextAttemptUtc, m_deskZone, today));
     }
-    if (!m->lastError.isEmpty() && !reason.contains(m->lastError)) {
-        lines << tr("Last error: %1").arg(m->lastError);
+    if (!m->lastError.isEmpty() && !reason.contains(ConsoleText::reasonWords(m->lastError))) {
+        lines << tr("Last error: %1").arg(ConsoleText::reasonWords(m->lastError));
     }
     if (m->acceptedUtc.isValid()) {
         lines

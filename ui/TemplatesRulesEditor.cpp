@@ -1,5 +1,6 @@
 #include "TemplatesRulesEditor.h"
 
+#include "ConsoleText.h"
 #include "DurationEdit.h"
 #include "EngineHost.h"
 #include "ReminderOffsetsEditor.h"
@@ -761,11 +762,13 @@ QJsonObject TemplatesRulesEditor::previewParams(const Appointment &appointment,
         zone = QTimeZone::utc();
     }
     const QDateTime local = appointment.startUtc.toTimeZone(zone);
-    const QLocale c = QLocale::c(); // as the planner writes them
+    // As the planner writes them: in the desk's message language, whatever the console's.
+    const bool known = appointment.startUtc.isValid();
     QJsonObject p;
     p.insert(u"name"_s, appointment.inviteeName);
-    p.insert(u"time"_s, appointment.startUtc.isValid() ? c.toString(local, u"HH:mm"_s) : QString());
-    p.insert(u"date"_s, appointment.startUtc.isValid() ? c.toString(local, u"ddd d MMM yyyy"_s) : QString());
+    p.insert(u"time"_s, known ? formatMessageTime(local, rules.messageLanguage) : QString());
+    p.insert(u"date"_s,
+             known ? formatMessageDate(local.date(), rules.messageLanguage, rules.buddhistEra) : QString());
     p.insert(u"timezone"_s, QString::fromUtf8(zone.id()));
     p.insert(u"event_name"_s, appointment.eventName);
     p.insert(u"location"_s, appointment.location);
@@ -773,7 +776,7 @@ QJsonObject TemplatesRulesEditor::previewParams(const Appointment &appointment,
     p.insert(u"reschedule_url"_s, appointment.rescheduleUrl);
     p.insert(u"host_name"_s, appointment.hostName);
     if (kind == MessageKind::Reminder) {
-        p.insert(u"advance"_s, formatAdvance(rules.reminderOffsetsMin.value(0, 60)));
+        p.insert(u"advance"_s, formatAdvance(rules.reminderOffsetsMin.value(0, 60), rules.messageLanguage));
     }
     if (kind == MessageKind::HostNotify) {
         p.insert(u"event"_s, u"booked"_s);
@@ -900,9 +903,8 @@ bool TemplatesRulesEditor::collectRules(RuleSet *out)
     QList<int> seen;
     for (int m : offsets) {
         if (seen.contains(m)) {
-            showError(
-                Field::Reminders,
-                tr("Two reminders are set for the same time (%1 before). Remove one.").arg(formatAdvance(m)));
+            showError(Field::Reminders, tr("Two reminders are set for the same time (%1 before). Remove one.")
+                                            .arg(ConsoleText::duration(m)));
             firstBad = firstBad ? firstBad : m_reminders->addButton();
             break;
         }

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QLocale>
 #include <QPalette>
 #include <QSet>
 
@@ -497,7 +498,7 @@ QVariant UpcomingModel::meetingData(const Node &node, int column, int role) cons
         }
         if (column == When && a.startUtc.isValid()) {
             return tr("%1 at the desk (%2)")
-                .arg(a.startUtc.toTimeZone(m_deskZone).toString(u"dddd d MMMM yyyy, HH:mm"_s),
+                .arg(QLocale().toString(a.startUtc.toTimeZone(m_deskZone), ConsoleText::longDateTimeFormat()),
                      QString::fromUtf8(m_deskZone.id()));
         }
         break;

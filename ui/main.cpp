@@ -4,6 +4,8 @@
 #include "EngineHost.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
+#include "Translations.h"
 #include "config/Settings.h"
 #include "domain/Clock.h"
 #include "storage/ConsoleReader.h"
@@ -59,13 +61,18 @@ struct CommandLine
         u"Record and plan one Calendly webhook body from <file> (- for standard input), "
         "print the outcome, and exit."_s,
         u"file"_s};
+    QCommandLineOption language{
+        u"language"_s,
+        u"Show the window in <language>: en, th or zh_CN (default: the one chosen under Options, else "
+        "the system's; DESKBELL_LANGUAGE works too)."_s,
+        u"language"_s};
     QCommandLineParser parser;
 
     CommandLine()
     {
         parser.setApplicationDescription(
             u"Deskbell texts Calendly invitees in any country: confirmations, reminders, cancellations."_s);
-        parser.addOptions({config, headless, checkConfig, ingest});
+        parser.addOptions({config, headless, checkConfig, ingest, language});
         parser.addHelpOption();
         parser.addVersionOption();
     }
@@ -223,9 +230,34 @@ int main(int argc, char **argv)
                       "open.\nRun it in a desktop session, or use 'deskbell --headless' on a server.\n"_s);
         return EXIT_USAGE;
     }
+    if (cli.parser.isSet(cli.language) && !Translations::isChoice(cli.parser.value(cli.language))) {
+        print(stderr, u"deskbell: unknown language '%1' (known: en, th, zh_CN, system)\n"_s.arg(
+                          cli.parser.value(cli.language)));
+        return EXIT_USAGE;
+    }
     QApplication app(argc, argv);
+    Translations::install(Translations::chosen(cli.parser.value(cli.language)));
     QApplication::setApplicationDisplayName(u"Deskbell"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/deskbell.svg"_s));
+    // The desktop entry's name (packaging/linux): Wayland matches the window to it for the task bar.
+    QGuiApplication::setDesktopFileName(u"io.github.deskbell.Deskbell"_s);
+    // One window per user session and settings file: a second launch shows the first one's window.
+    SingleInstance instance(SingleInstance::keyFor(cli.parser.value(cli.config)));
+    switch (instance.start()) {
+    case SingleInstance::Outcome::Secondary:
+        print(stderr,
+              QCoreApplication::translate(
+                  "main", "deskbell: Deskbell is already open; its window was brought to the front.\n"));
+        return EXIT_OK;
+    case SingleInstance::Outcome::NoAnswer:
+        print(stderr, u"deskbell: "_s + instance.errorString() + u'\n');
+        return EXIT_FAILURE_RUNTIME;
+    case SingleInstance::Outcome::Unavailable:
+        qCWarning(lcApp).noquote() << instance.errorString();
+        break;
+    case SingleInstance::Outcome::Primary:
+        break;
+    }
     SystemClock clock;
     // The engine runs on its own thread; the window reads through its own connection on another.
     EngineHost host({cli.parser.value(cli.config), {}, {}}, clock);
@@ -246,6 +278,7 @@ int main(int argc, char **argv)
     }
     MainWindow window(host, reader, clock, QTimeZone::systemTimeZone(), problems);
     window.show();
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::bringToFront);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &host, [&host] { host.shutdown(20000); });
     return app.exec();
 }

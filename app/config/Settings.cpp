@@ -23,7 +23,8 @@ constexpr int MAX_OFFSET_MIN = 60 * 24 * 60;   // 60 days: Calendly's booking wi
 constexpr int MAX_FOLLOWUP_MIN = 60 * 24 * 30; // 30 days
 
 const QStringList RULE_KEYS{u"reminder_offsets_min"_s, u"followup_after_min"_s, u"host_phone"_s,
-                            u"default_region"_s,       u"fallback_timezone"_s,  u"quiet_hours"_s};
+                            u"default_region"_s,       u"fallback_timezone"_s,  u"quiet_hours"_s,
+                            u"message_language"_s,     u"buddhist_era"_s};
 
 // QSettings' INI reader turns "1440,60" into a QStringList; take the text back as written.
 QString textValue(const QSettings &s, const QString &key)
@@ -106,6 +107,33 @@ public:
                 error(key(u"quiet_hours"_s), why);
             } else {
                 rules.quietHours = quiet;
+            }
+        }
+        if (s.contains(u"message_language"_s)) {
+            const QString text = textValue(s, u"message_language"_s);
+            if (const auto language = messageLanguageFromString(text)) {
+                rules.messageLanguage = *language;
+            } else {
+                error(
+                    key(u"message_language"_s),
+                    u"\"%1\" is not a message language; use en (English), th (Thai) or zh_CN (Simplified Chinese)"_s
+                        .arg(text));
+            }
+        }
+        if (s.contains(u"buddhist_era"_s)) {
+            const QString text = textValue(s, u"buddhist_era"_s).toLower();
+            if (text == u"true"_s || text == u"yes"_s || text == u"on"_s || text == u"1"_s) {
+                rules.buddhistEra = true;
+            } else if (text == u"false"_s || text == u"no"_s || text == u"off"_s || text == u"0"_s ||
+                       text.isEmpty()) {
+                rules.buddhistEra = false;
+            } else {
+                error(key(u"buddhist_era"_s), u"expected true or false, got \"%1\""_s.arg(text));
+            }
+            if (rules.buddhistEra && rules.messageLanguage != MessageLanguage::Thai) {
+                warning(key(u"buddhist_era"_s),
+                        u"only Thai dates use the Buddhist era (message_language = th); %1 dates keep the "
+                        "common era"_s.arg(keyOf(rules.messageLanguage)));
             }
         }
         // host_phone last: it is read with this group's default_region.
@@ -495,6 +523,14 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
         }
         s.setValue(u"fallback_timezone"_s, r.fallbackTimezone);
         s.setValue(u"quiet_hours"_s, r.quietHours ? r.quietHours->toString() : QString());
+        // An event type that says nothing of its language keeps following [rules].
+        const Rules &defaults = values.rules.defaults;
+        if (isDefaults || r.messageLanguage != defaults.messageLanguage) {
+            s.setValue(u"message_language"_s, keyOf(r.messageLanguage));
+        }
+        if (isDefaults || r.buddhistEra != defaults.buddhistEra) {
+            s.setValue(u"buddhist_era"_s, r.buddhistEra);
+        }
     };
     // Replace the sections this writes (so a removed override really goes), keep every other one.
     s.remove(u"rules"_s);

@@ -1,5 +1,7 @@
 #include "domain/Phone.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <optional>
 #include <phonenumbers/phonenumberutil.h>
@@ -106,18 +108,18 @@ QString regionLabel(const PhoneNumber &number)
 
 QString invalidReason(const PhoneNumber &number)
 {
-    QString reason = u"not a valid number for "_s + regionLabel(number);
     switch (util().IsPossibleNumberWithReason(number)) {
     case PhoneNumberUtil::TOO_SHORT:
-        reason += u" (too short)"_s;
-        break;
+        return QCoreApplication::translate("deskbell::phone", "not a valid number for %1 (too short)")
+            .arg(regionLabel(number));
     case PhoneNumberUtil::TOO_LONG:
-        reason += u" (too long)"_s;
-        break;
+        return QCoreApplication::translate("deskbell::phone", "not a valid number for %1 (too long)")
+            .arg(regionLabel(number));
     default:
         break;
     }
-    return reason;
+    return QCoreApplication::translate("deskbell::phone", "not a valid number for %1")
+        .arg(regionLabel(number));
 }
 
 std::optional<QString> validE164(const QString &text, const std::string &region, PhoneNumber &number,
@@ -151,16 +153,16 @@ NormalizedPhone normalize(const QString &raw, const QString &defaultRegion)
     NormalizedPhone result;
     result.raw = raw.trimmed();
     if (result.raw.isEmpty()) {
-        result.error = u"no phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "no phone number");
         return result;
     }
     if (result.raw.size() > MAX_INPUT_CHARS) {
-        result.error = u"too long to be a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "too long to be a phone number");
         return result;
     }
     const std::optional<QString> text = cleaned(result.raw);
     if (!text || !hasAsciiDigit(*text)) {
-        result.error = u"not a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "not a phone number");
         return result;
     }
 
@@ -190,23 +192,24 @@ NormalizedPhone normalize(const QString &raw, const QString &defaultRegion)
         result.error = invalidReason(number);
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        result.error = (text->startsWith(u'+') || region != UNKNOWN_REGION)
-                           ? u"unknown country code"_s
-                           : u"no country code and no default country"_s;
+        result.error =
+            (text->startsWith(u'+') || region != UNKNOWN_REGION)
+                ? QCoreApplication::translate("deskbell::phone", "unknown country code")
+                : QCoreApplication::translate("deskbell::phone", "no country code and no default country");
         break;
     case PhoneNumberUtil::TOO_SHORT_NSN:
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-        result.error = u"too short to be a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "too short to be a phone number");
         break;
     case PhoneNumberUtil::TOO_LONG_NSN:
-        result.error = u"too long to be a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "too long to be a phone number");
         break;
     case PhoneNumberUtil::NOT_A_NUMBER:
-        result.error = u"not a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "not a phone number");
         break;
     }
     if (result.error.isEmpty()) {
-        result.error = u"not a phone number"_s;
+        result.error = QCoreApplication::translate("deskbell::phone", "not a phone number");
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #include "domain/Rules.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace deskbell {
@@ -97,23 +98,94 @@ QString RuleSet::ruleSourceFor(const Appointment &appointment) const
     return u"defaults"_s;
 }
 
-QString formatAdvance(qint64 minutes)
+QString keyOf(MessageLanguage language)
 {
-    auto plural = [](qint64 n, const QString &one, const QString &many) -> QString {
+    switch (language) {
+    case MessageLanguage::English:
+        return u"en"_s;
+    case MessageLanguage::Thai:
+        return u"th"_s;
+    case MessageLanguage::ChineseSimplified:
+        return u"zh_CN"_s;
+    }
+    return u"en"_s;
+}
+
+std::optional<MessageLanguage> messageLanguageFromString(const QString &text)
+{
+    for (auto language :
+         {MessageLanguage::English, MessageLanguage::Thai, MessageLanguage::ChineseSimplified}) {
+        if (text.compare(keyOf(language), Qt::CaseInsensitive) == 0) {
+            return language;
+        }
+    }
+    return std::nullopt;
+}
+
+QString formatAdvance(qint64 minutes, MessageLanguage language)
+{
+    // Thai and Chinese nouns have no plural; Thai separates number and unit with a space, Chinese not.
+    auto unit = [language](qint64 n, const QString &one, const QString &many, const QString &thai,
+                           const QString &chinese) -> QString {
+        switch (language) {
+        case MessageLanguage::Thai:
+            return QString::number(n) + u' ' + thai;
+        case MessageLanguage::ChineseSimplified:
+            return QString::number(n) + chinese;
+        case MessageLanguage::English:
+            break;
+        }
         return QString::number(n) + u' ' + (n == 1 ? one : many);
     };
+    const auto inMinutes = [&](qint64 n) {
+        return unit(n, u"minute"_s, u"minutes"_s, u"นาที"_s, u"分钟"_s);
+    };
+    const auto inHours = [&](qint64 n) {
+        return unit(n, u"hour"_s, u"hours"_s, u"ชั่วโมง"_s, u"小时"_s);
+    };
     if (minutes < 60) {
-        return plural(qMax<qint64>(minutes, 0), u"minute"_s, u"minutes"_s);
+        return inMinutes(qMax<qint64>(minutes, 0));
     }
     if (minutes >= 2 * 1440 && minutes % 1440 == 0) {
-        return plural(minutes / 1440, u"day"_s, u"days"_s);
+        return unit(minutes / 1440, u"day"_s, u"days"_s, u"วัน"_s, u"天"_s);
     }
     const qint64 hours = minutes / 60;
     const qint64 rest = minutes % 60;
     if (rest == 0) {
-        return plural(hours, u"hour"_s, u"hours"_s);
+        return inHours(hours);
     }
-    return plural(hours, u"hour"_s, u"hours"_s) + u' ' + plural(rest, u"minute"_s, u"minutes"_s);
+    const QString separator = language == MessageLanguage::ChineseSimplified ? QString() : u" "_s;
+    return inHours(hours) + separator + inMinutes(rest);
+}
+
+QString formatMessageTime(const QDateTime &local, MessageLanguage language)
+{
+    Q_UNUSED(language); // 24-hour "14:00" reads right in all three
+    return QLocale::c().toString(local.time(), u"HH:mm"_s);
+}
+
+QString formatMessageDate(const QDate &date, MessageLanguage language, bool buddhistEra)
+{
+    switch (language) {
+    case MessageLanguage::Thai: {
+        // Thai CLDR day names carry their "วัน" ("day of"): "วันพฤหัสบดี".
+        const QLocale thai(QLocale::Thai, QLocale::Thailand);
+        const int year = date.year() + (buddhistEra ? 543 : 0);
+        return u"%1ที่ %2 %3 %4"_s.arg(thai.dayName(date.dayOfWeek(), QLocale::LongFormat))
+            .arg(date.day())
+            .arg(thai.monthName(date.month(), QLocale::LongFormat))
+            .arg(year);
+    }
+    case MessageLanguage::ChineseSimplified: {
+        const QLocale chinese(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
+        return u"%1月%2日 %3"_s.arg(date.month())
+            .arg(date.day())
+            .arg(chinese.dayName(date.dayOfWeek(), QLocale::LongFormat));
+    }
+    case MessageLanguage::English:
+        break;
+    }
+    return QLocale::c().toString(date, u"ddd d MMM yyyy"_s);
 }
 
 } // namespace deskbell

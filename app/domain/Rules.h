@@ -31,6 +31,18 @@ struct QuietHours
     friend bool operator==(const QuietHours &, const QuietHours &) = default;
 };
 
+// The language of the values Deskbell writes into a template (time, date, advance). The template's
+// own words are EngageLab's; the values must read in the same language ("2 ชั่วโมง", not "2 hours").
+enum class MessageLanguage
+{
+    English,
+    Thai,
+    ChineseSimplified,
+};
+
+QString keyOf(MessageLanguage language); // "en", "th", "zh_CN": the settings value
+std::optional<MessageLanguage> messageLanguageFromString(const QString &text);
+
 // What to send for a booking: the rules of one event type (or the defaults).
 struct Rules
 {
@@ -40,6 +52,8 @@ struct Rules
     QString defaultRegion;                   // ISO 3166-1 alpha-2, upper case, may be empty
     QString fallbackTimezone;                // IANA id used when the invitee's zone is missing or unknown
     std::optional<QuietHours> quietHours;
+    MessageLanguage messageLanguage = MessageLanguage::English;
+    bool buddhistEra = false;              // Thai dates count years from 543 BC (2026 is 2569)
     QHash<MessageKind, QString> templates; // EngageLab template id per kind; missing or empty = kind off
 
     QString templateFor(MessageKind kind) const { return templates.value(kind); }
@@ -68,7 +82,15 @@ struct RuleSet
 };
 
 // "24 hours", "1 hour", "30 minutes", "2 days", "1 hour 30 minutes": the words an SMS uses for the time
-// left before a meeting. Minutes below 1 read "0 minutes".
-QString formatAdvance(qint64 minutes);
+// left before a meeting. Minutes below 1 read "0 minutes". Thai: "2 ชั่วโมง 30 นาที"; Chinese: "2小时30分钟".
+QString formatAdvance(qint64 minutes, MessageLanguage language = MessageLanguage::English);
+
+// The `time` and `date` values of a message, in the recipient's local time `local`:
+//   en     "14:00", "Thu 5 Nov 2026"
+//   th     "14:00", "วันพฤหัสบดีที่ 5 พฤศจิกายน 2026" (2569 with buddhistEra)
+//   zh_CN  "14:00", "11月5日 星期四"
+// Fixed patterns, not the PC's locale: the same booking texts the same words on every desk.
+QString formatMessageTime(const QDateTime &local, MessageLanguage language);
+QString formatMessageDate(const QDate &date, MessageLanguage language, bool buddhistEra);
 
 } // namespace deskbell

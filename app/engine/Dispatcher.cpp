@@ -138,16 +138,15 @@ void Dispatcher::start()
         tx.commit();
     } catch (const StorageError &e) {
         qCCritical(lcDispatch).noquote() << u"cannot start sending: %1"_s.arg(e.message());
-        emit alertRaised(u"Sending could not start: %1"_s.arg(e.message()));
+        emit alertRaised(tr("Sending could not start: %1").arg(e.message()));
         return;
     }
     if (interrupted > 0) {
-        const QString text =
-            u"%1 message(s) may or may not have been sent: Deskbell stopped while sending "
-            "them. They are marked \"maybe sent\" and will not be sent again on their own."_s.arg(
-                interrupted);
-        qCWarning(lcDispatch).noquote() << text;
-        emit alertRaised(text);
+        qCWarning(lcDispatch).noquote()
+            << u"%1 message(s) were interrupted while sending: now maybe sent"_s.arg(interrupted);
+        emit alertRaised(tr("%n message(s) may or may not have been sent: Deskbell stopped while sending "
+                            "them. They are marked \"maybe sent\" and will not be sent again on their own.",
+                            nullptr, int(interrupted)));
     }
     if (m_paused) {
         qCInfo(lcDispatch).noquote() << u"sending is paused: %1"_s.arg(m_pauseReason);
@@ -260,7 +259,7 @@ void Dispatcher::pump()
         m_pumping = false;
         qCWarning(lcDispatch).noquote()
             << u"the outbox could not be read: %1; trying again shortly"_s.arg(e.message());
-        emit alertRaised(u"The message list could not be read: %1"_s.arg(e.message()));
+        emit alertRaised(tr("The message list could not be read: %1").arg(e.message()));
         m_timer.start(STORAGE_RETRY_MS);
         return;
     }
@@ -349,7 +348,8 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
                 return withdraw(MessageState::Skipped, u"missed: quiet hours last until the meeting"_s);
             }
             if (message.kind == MessageKind::Reminder && appointment->startUtc.isValid()) {
-                params.insert(u"advance"_s, formatAdvance(end.secsTo(appointment->startUtc) / 60));
+                params.insert(u"advance"_s,
+                              formatAdvance(end.secsTo(appointment->startUtc) / 60, rules.messageLanguage));
                 m_store.setMessageParams(id, params);
             }
             m_store.holdMessage(id, end, u"held for quiet hours"_s);
@@ -372,7 +372,10 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
                 }
             } else if (lateSecs > LATE_GRACE_SECS) {
                 // "in 24 hours" would be wrong now: say what is really left.
-                params.insert(u"advance"_s, formatAdvance(now.secsTo(appointment->startUtc) / 60));
+                const MessageLanguage language = m_options.rules
+                                                     ? m_options.rules->rulesFor(*appointment).messageLanguage
+                                                     : MessageLanguage::English;
+                params.insert(u"advance"_s, formatAdvance(now.secsTo(appointment->startUtc) / 60, language));
                 m_store.setMessageParams(id, params);
             }
         }
@@ -451,14 +454,16 @@ void Dispatcher::onFinished(qint64 messageId, const SmsResult &result)
         qCCritical(lcDispatch).noquote()
             << u"message #%1: the result (%2) could not be saved: %3"_s.arg(messageId).arg(
                    toText(result.outcome), e.message());
-        emit alertRaised(u"A sending result could not be saved: %1"_s.arg(e.message()));
+        emit alertRaised(tr("A sending result could not be saved: %1").arg(e.message()));
     }
     qCInfo(lcDispatch).noquote() << u"message #%1 attempt %2: %3%4"_s.arg(messageId).arg(attempt).arg(
         keyOf(o.state), o.error.isEmpty() ? QString() : u" ("_s + o.error + u')');
     emit messageChanged(messageId, o.state);
     if (authProblem) {
-        const QString text = u"The SMS provider refused Deskbell's credentials (%1). Sending is paused until "
-                             "the account is connected again."_s.arg(describe(result));
+        const QString text =
+            tr("The SMS provider refused Deskbell's credentials (%1). Sending is paused until "
+               "the account is connected again.")
+                .arg(describe(result));
         emit alertRaised(text);
         pause(text);
         return;

@@ -220,7 +220,9 @@ OperatorActions::Result OperatorActions::resend(qint64 messageId, const Actor &a
         if (m.kind == MessageKind::Reminder && appointment && appointment->startUtc.isValid()) {
             // "in 24 hours" was true when it was planned; say what is left now (0 once it started).
             m.params.insert(u"advance"_s,
-                            formatAdvance(std::max<qint64>(0, now.secsTo(appointment->startUtc) / 60)));
+                            formatAdvance(std::max<qint64>(0, now.secsTo(appointment->startUtc) / 60),
+                                          m_rules ? m_rules->rulesFor(*appointment).messageLanguage
+                                                  : MessageLanguage::English));
         }
         m.state = MessageState::Queued;
         r.messageId = m_store.insertMessage(m);
@@ -315,7 +317,10 @@ OperatorActions::Result OperatorActions::sendNow(qint64 messageId, const Actor &
             const auto appointment = m_store.appointment(m->inviteeUri);
             if (appointment && appointment->startUtc.isValid() && appointment->startUtc > now) {
                 QJsonObject params = m->params;
-                params.insert(u"advance"_s, formatAdvance(now.secsTo(appointment->startUtc) / 60));
+                params.insert(u"advance"_s,
+                              formatAdvance(now.secsTo(appointment->startUtc) / 60,
+                                            m_rules ? m_rules->rulesFor(*appointment).messageLanguage
+                                                    : MessageLanguage::English));
                 m_store.setMessageParams(messageId, params);
             }
         }

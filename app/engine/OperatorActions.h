@@ -11,6 +11,7 @@ namespace deskbell {
 class Clock;
 class Database;
 class Dispatcher;
+struct RuleSet;
 class Store;
 
 // What an operator does by hand from the console. Each action checks its input, changes the
@@ -43,6 +44,8 @@ public:
     // The dispatcher is created after the database opens and replaced when the SMS account changes;
     // null: none (pause and resume are then only recorded, for the next dispatcher to read).
     void setDispatcher(Dispatcher *dispatcher) { m_dispatcher = dispatcher; }
+    // The planning rules, for the message language of a reminder's re-worded "advance"; null: English.
+    void setRules(const RuleSet *rules) { m_rules = rules; }
 
     // A new message with the same template and parameters, queued now, generation one above the
     // highest of its (invitee, kind, offset), resend_of = the original. Allowed for accepted, failed,
@@ -88,6 +91,7 @@ private:
     Store &m_store;
     const Clock &m_clock;
     Dispatcher *m_dispatcher;
+    const RuleSet *m_rules = nullptr;
 };
 
 } // namespace deskbell

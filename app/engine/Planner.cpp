@@ -3,7 +3,6 @@
 #include "domain/Clock.h"
 #include "domain/Phone.h"
 
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QTimeZone>
 
@@ -169,7 +168,8 @@ void Planner::planCreated(const Input &input, const RuleSet &ruleSet, Plan &plan
             OutboxMessage m = inviteeMessage(input, appointment, rules, MessageKind::Reminder,
                                              reminderTemplate, offset, due);
             // The real time left when the text goes out, whatever the configured offset said.
-            m.params.insert(u"advance"_s, formatAdvance(due.secsTo(appointment.startUtc) / 60));
+            m.params.insert(u"advance"_s,
+                            formatAdvance(due.secsTo(appointment.startUtc) / 60, rules.messageLanguage));
             if (m.state == MessageState::Queued) {
                 const qint64 minute = due.toSecsSinceEpoch() / 60;
                 if (due <= now) {
@@ -345,14 +345,15 @@ OutboxMessage Planner::inviteeMessage(const Input &input, const Appointment &app
 
 QJsonObject Planner::params(const Appointment &appointment, const Rules &rules, const QString &zoneId) const
 {
-    Q_UNUSED(rules);
     const QTimeZone zone = zoneNamed(zoneId);
     const QDateTime local = appointment.startUtc.toTimeZone(zone);
-    const QLocale c = QLocale::c(); // the template decides the language; values stay unambiguous
+    // The template's words are in the desk's message language; its values follow ([rules] message_language).
+    const bool known = appointment.startUtc.isValid();
     QJsonObject p;
     p.insert(u"name"_s, appointment.inviteeName);
-    p.insert(u"time"_s, appointment.startUtc.isValid() ? c.toString(local, u"HH:mm"_s) : QString());
-    p.insert(u"date"_s, appointment.startUtc.isValid() ? c.toString(local, u"ddd d MMM yyyy"_s) : QString());
+    p.insert(u"time"_s, known ? formatMessageTime(local, rules.messageLanguage) : QString());
+    p.insert(u"date"_s,
+             known ? formatMessageDate(local.date(), rules.messageLanguage, rules.buddhistEra) : QString());
     p.insert(u"timezone"_s, QString::fromUtf8(zone.id()));
     p.insert(u"event_name"_s, appointment.eventName);
     p.insert(u"location"_s, appointment.location);

@@ -362,9 +362,11 @@ const QList<LogSource> &logSources()
          BOOKING_INVITEE,
          {u"b.detail"_s}},
         {Source::Message,
-         u"l.id, l.at_utc_ms, l.invitee_uri, a.invitee_name, a.phone_e164, l.kind, l.state, l.detail,"
-         " NULL, NULL, l.message_id"_s,
-         u"message_log l LEFT JOIN appointments a ON a.invitee_uri = l.invitee_uri"_s,
+         // The number the message went to: the host's for a host notification.
+         u"l.id, l.at_utc_ms, l.invitee_uri, a.invitee_name, COALESCE(o.recipient, a.phone_e164), l.kind,"
+         " l.state, l.detail, NULL, NULL, l.message_id"_s,
+         u"message_log l LEFT JOIN appointments a ON a.invitee_uri = l.invitee_uri"
+         " LEFT JOIN outbox o ON o.id = l.message_id"_s,
          u"l.at_utc_ms"_s,
          u"l.id"_s,
          u"l.state"_s,
@@ -526,7 +528,11 @@ void ConsoleQueries::attachMessages(QList<UpcomingItem> &items)
         const QStringList chunk = uris.mid(start, CHUNK);
         Sql sql;
         QStringList marks(chunk.size(), u"?"_s);
-        sql.add(u"SELECT "_s + columns(u"o"_s, MESSAGE_COLUMNS) + u" FROM outbox o"_s);
+        // Without the template parameters: the list never shows them, and on a long range they
+        // would be most of its memory. appointmentWithMessages() (the detail) reads them.
+        QString selected = columns(u"o"_s, MESSAGE_COLUMNS);
+        selected.replace(u"o.params"_s, u"NULL"_s);
+        sql.add(u"SELECT "_s + selected + u" FROM outbox o"_s);
         QVariantList values;
         for (const QString &uri : chunk) {
             values.append(uri);

@@ -40,7 +40,8 @@ public:
     struct UpcomingItem
     {
         Appointment appointment;
-        QList<OutboxMessage> messages; // by due time, resends included
+        QList<OutboxMessage> messages; // by due time, resends included; params only from
+                                       // appointmentWithMessages() (upcoming() leaves them empty)
     };
     // By start time, then invitee URI; messages of each appointment loaded with it (one query per
     // page, not per appointment).

@@ -14,10 +14,10 @@ base = "https://api.calendly.com/scheduled_events/"
 
 # name, phone, invitee zone, event, start offset from now (minutes), duration
 people = [
-    ("Somchai Jaidee", "+66 81 234 5678", "Asia/Bangkok", "Dental check-up", 50, 30),
-    ("Nguyen Thi Lan", "+84 912 345 678", "Asia/Ho_Chi_Minh", "Dental check-up", 130, 30),
-    ("Aisha Rahman", "+971 50 123 4567", "Asia/Dubai", "Video consultation", 200, 45),
-    ("Wei Zhang", "+86 138 0013 8000", "Asia/Shanghai", "Cleaning", 260, 30),
+    ("Somchai Jaidee", "+66 81 234 5678", "Asia/Bangkok", "Dental check-up", 170, 30),
+    ("Nguyen Thi Lan", "+84 912 345 678", "Asia/Ho_Chi_Minh", "Dental check-up", 200, 30),
+    ("Aisha Rahman", "+971 50 123 4567", "Asia/Dubai", "Video consultation", 240, 45),
+    ("Wei Zhang", "+86 138 0013 8000", "Asia/Shanghai", "Cleaning", 290, 30),
     ("Priya Sharma", "+91 98765 43210", "Asia/Kolkata", "Video consultation", 330, 45),
     ("Kittipong Srisuk", "081 999 1234", "Asia/Bangkok", "Orthodontic review", 400, 30),
     ("Maria Santos", "+63 917 123 4567", "Asia/Manila", "Cleaning", 1500, 30),

@@ -51,24 +51,23 @@ xvfb-run -a -s "-screen 0 1400x860x24" sh -c '
     "$0" >"$1/deskbell.log" 2>&1 &
     app=$!
     sleep 6
-    win=$(xdotool search --name "Deskbell" | head -1)
-    xdotool windowsize "$win" 1400 860 windowmove "$win" 0 0
-    sleep 1
+    # Without a window manager: size, place and focus the main window by hand.
+    win=$(xdotool search --onlyvisible --name "^Deskbell" | head -1)
+    xdotool windowsize "$win" 1400 860 windowmove "$win" 0 0 windowfocus "$win"
+    sleep 2
     import -window root "$2/main-window.png"
-    # The meeting detail: the first meeting of the day, selected from the keyboard.
-    xdotool key --window "$win" ctrl+1
-    sleep 0.5
-    xdotool key --window "$win" Tab Down Return
-    sleep 1
+    # The meeting detail: click the first meeting of the day.
+    xdotool mousemove 120 305 click 1
+    sleep 1.5
     import -window root "$2/meeting-detail.png"
-    xdotool key --window "$win" ctrl+2
-    sleep 1
+    xdotool key ctrl+2
+    sleep 1.5
     import -window root "$2/live-log.png"
-    xdotool key --window "$win" ctrl+3
-    sleep 1
+    xdotool key ctrl+3
+    sleep 1.5
     import -window root "$2/templates-editor.png"
-    xdotool key --window "$win" ctrl+4
-    sleep 1
+    xdotool key ctrl+4
+    sleep 1.5
     import -window root "$2/dashboard.png"
     kill $app
     wait $app || true

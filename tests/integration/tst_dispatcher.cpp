@@ -57,6 +57,7 @@ private slots:
     void catchUpAfterDowntime();
     void lateReminderWaitsForQuietHoursToEnd();
     void lateReminderWhoseQuietHoursOutlastTheMeetingIsMissed();
+    void lateReminderSaysTheTimeLeftInTheMessageLanguage();
     void pauseHoldsEverythingAndSurvivesRestart();
     void backoffDoublesWithJitterAndCap_data();
     void backoffDoublesWithJitterAndCap();
@@ -333,6 +334,32 @@ void TestDispatcher::lateReminderWaitsForQuietHoursToEnd()
     QCOMPARE(reminder.state, MessageState::Accepted);
     QCOMPARE(m_sandbox->wouldHaveSent().last().messageId, reminder.id);
     QCOMPARE(m_sandbox->wouldHaveSent().last().params.value(u"advance"_s).toString(), u"1 hour 30 minutes"_s);
+}
+
+void TestDispatcher::lateReminderSaysTheTimeLeftInTheMessageLanguage()
+{
+    RuleSet thai = rules();
+    thai.defaults.messageLanguage = MessageLanguage::Thai;
+    thai.defaults.buddhistEra = true;
+    BookingProcessor processor(*m_db, *m_store, *m_clock, thai);
+    test::BodyOptions o;
+    o.startUtc = START;
+    QCOMPARE(processor.receive(test::body(o), u"webhook"_s).outcome, u"applied"_s);
+
+    // The PC was off until 30 minutes before the meeting: the 1-hour reminder goes late, in Thai.
+    m_clock->set(START.addSecs(-30 * 60));
+    Dispatcher::Options options;
+    options.rules = &thai;
+    auto dispatcher = makeDispatcher(options);
+    dispatcher->start();
+    runUntilIdle(*dispatcher);
+    const auto reminder = only(MessageKind::Reminder, 60);
+    QCOMPARE(reminder.state, MessageState::Accepted);
+    QCOMPARE(m_sandbox->wouldHaveSent().last().messageId, reminder.id);
+    const auto params = m_sandbox->wouldHaveSent().last().params;
+    QCOMPARE(params.value(u"advance"_s).toString(), u"30 นาที"_s);
+    QCOMPARE(params.value(u"date"_s).toString(), u"วันอังคารที่ 10 พฤศจิกายน 2569"_s);
+    QCOMPARE(params.value(u"time"_s).toString(), u"14:00"_s);
 }
 
 void TestDispatcher::lateReminderWhoseQuietHoursOutlastTheMeetingIsMissed()

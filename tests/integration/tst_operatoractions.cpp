@@ -69,6 +69,7 @@ private slots:
     void resendFollowsTheMessagesState();
     void resendIsRefusedWhenTheBookingNoLongerFits();
     void resendOfReminderAfterTheMeetingStartedStillGoes();
+    void resendOfReminderSaysTheTimeLeftInTheMessageLanguage();
     void resendOfInvalidPhoneSkipGoesToTheCorrectedNumber();
     void cancelFollowsTheMessagesState_data();
     void cancelFollowsTheMessagesState();
@@ -380,6 +381,29 @@ void TestOperatorActions::resendOfReminderAfterTheMeetingStartedStillGoes()
     QTRY_COMPARE(m_store->message(r.messageId)->state, MessageState::Accepted);
     QCOMPARE(m_sandbox->wouldHaveSent().last().messageId, r.messageId);
     QCOMPARE(m_sandbox->wouldHaveSent().last().params.value(u"advance"_s).toString(), u"0 minutes"_s);
+}
+
+void TestOperatorActions::resendOfReminderSaysTheTimeLeftInTheMessageLanguage()
+{
+    RuleSet chinese = rules();
+    chinese.defaults.messageLanguage = MessageLanguage::ChineseSimplified;
+    BookingProcessor processor(*m_db, *m_store, *m_clock, chinese);
+    test::BodyOptions o;
+    o.startUtc = START;
+    QCOMPARE(processor.receive(test::body(o), u"webhook"_s).outcome, u"applied"_s);
+    const qint64 id = only(MessageKind::Reminder, 60).id;
+    QCOMPARE(m_store->message(id)->params.value(u"advance"_s).toString(), u"1小时"_s);
+    putInState(id, MessageState::Accepted);
+
+    m_clock->set(START.addSecs(-90 * 60));
+    OperatorActions actions(*m_db, *m_store, *m_clock, nullptr);
+    actions.setRules(&chinese);
+    const auto r = actions.resend(id, ALICE);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const auto resent = m_store->message(r.messageId);
+    QVERIFY(resent);
+    QCOMPARE(resent->params.value(u"advance"_s).toString(), u"1小时30分钟"_s);
+    QCOMPARE(resent->params.value(u"date"_s).toString(), u"11月10日 星期二"_s);
 }
 
 void TestOperatorActions::resendOfInvalidPhoneSkipGoesToTheCorrectedNumber()

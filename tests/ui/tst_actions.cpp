@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -223,7 +224,8 @@ void TestActions::resendOfMaybeSentSaysItMayArriveTwice()
     select(*window, reminder.id);
     QVERIFY(window->resendAction()->isEnabled());
     QTest::keyClick(window->upcomingView(), Qt::Key_R, Qt::ControlModifier);
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     const QString warning = dialog->findChild<QLabel *>(u"warning"_s)->text();
     QVERIFY2(warning.contains(u"Anna Wong may get it twice"_s), qPrintable(warning));
@@ -258,7 +260,8 @@ void TestActions::resendOfASentMessageQueuesANewOne()
     select(*window, confirmation.id);
     QTRY_VERIFY_WITH_TIMEOUT(window->resendAction()->isEnabled(), WAIT_MS);
     window->resendAction()->trigger();
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QVERIFY(dialog->findChild<QLabel *>(u"warning"_s)->text().contains(u"twice"_s));
     QList<QVariant> finished;
@@ -280,7 +283,8 @@ void TestActions::deleteCancelsAWaitingMessage()
     QVERIFY(window->cancelMessageAction()->isEnabled());
     QVERIFY(!window->resendAction()->isEnabled());
     QTest::keyClick(window->upcomingView(), Qt::Key_Delete);
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QVERIFY(dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"16:00"_s)); // due, desk time
     QList<QVariant> finished;
@@ -307,7 +311,8 @@ void TestActions::sendNowMakesAWaitingMessageDue()
     QVERIFY(window);
     select(*window, reminder.id);
     QTest::keyClick(window->upcomingView(), Qt::Key_Return, Qt::ControlModifier);
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QList<QVariant> finished;
     QVERIFY(confirm(*window, dialog, u"she leaves early"_s, &finished));
@@ -373,7 +378,8 @@ void TestActions::optOutSkipsWaitingMessagesAndOptInAllowsAgain()
     QVERIFY(window);
     selectMeeting(*window, u"A"_s);
     window->optOutAction()->trigger();
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QVERIFY(!dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"812345678"_s)); // masked
     QList<QVariant> finished;
@@ -417,7 +423,8 @@ void TestActions::pauseAndResumeAreAudited()
     QCOMPARE(messageOf(u"A"_s, MessageKind::Confirm).state, MessageState::Queued);
 
     window->pauseAction()->trigger();
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QList<QVariant> finished;
     QVERIFY(confirm(*window, dialog, u"EngageLab fixed"_s, &finished));
@@ -468,7 +475,8 @@ void TestActions::refusedActionChangesNothingAndSaysWhy()
     QVERIFY(window);
     select(*window, reminder.id);
     window->cancelMessageAction()->trigger();
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     // Someone else (or the dispatcher) got there first.
     const auto first = m_fixture->onEngine<OperatorActions::Result>([id = reminder.id](Engine &e) {
@@ -495,7 +503,8 @@ void TestActions::cancelingTheDialogDoesNothing()
     select(*window, reminder.id);
     const int audits = auditCount();
     window->cancelMessageAction()->trigger();
-    ActionDialog *dialog = openDialog(*window);
+    // The dialog deletes itself once accepted: a guarded pointer, never a dangling one.
+    QPointer<ActionDialog> dialog = openDialog(*window);
     QVERIFY(dialog);
     QSignalSpy spy(window.get(), &MainWindow::actionFinished);
     QTest::keyClicks(dialog->reasonEdit(), u"oops"_s);

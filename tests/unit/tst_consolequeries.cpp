@@ -116,6 +116,7 @@ private slots:
     void appointmentWithMessagesFindsOneOrNone();
 
     void logMergesTheThreeSourcesNewestFirst();
+    void logShowsTheNumberAMessageWentTo();
     void logKeysetPagingIsStableWhenEntriesShareATimestamp();
     void logFiltersByState_data();
     void logFiltersByState();
@@ -441,6 +442,24 @@ void TestConsoleQueries::logMergesTheThreeSourcesNewestFirst()
     QCOMPARE(created.inviteeName, u"Somchai"_s);
     QCOMPARE(created.phoneE164, u"+66812345678"_s);
     QCOMPARE(created.atUtc, utc(11, 2, 9));
+}
+
+void TestConsoleQueries::logShowsTheNumberAMessageWentTo()
+{
+    Appointment a = appointment(URI_A, u"Somchai"_s, utc(11, 3, 10));
+    a.phoneE164 = u"+66812345678"_s;
+    m_store->upsertAppointment(a);
+    OutboxMessage host = message(URI_A, MessageKind::HostNotify, 0, utc(11, 2, 9));
+    host.recipient = u"+66815550101"_s;
+    const qint64 hostId = m_store->insertMessage(host);
+    m_store->insertMessage(message(URI_A, MessageKind::Confirm, 0, utc(11, 2, 9)));
+
+    const auto log = m_queries->log({});
+    QCOMPARE(log.size(), 2);
+    for (const auto &entry : log) {
+        // The host notification names the host's number, the invitee's messages the invitee's.
+        QCOMPARE(entry.phoneE164, entry.messageId == hostId ? u"+66815550101"_s : u"+66812345678"_s);
+    }
 }
 
 void TestConsoleQueries::logKeysetPagingIsStableWhenEntriesShareATimestamp()

@@ -121,6 +121,9 @@ private slots:
     void paramsAreExactlyWhatTemplateCheckAssumes();
     void rendersTimeInInviteeZone_data();
     void rendersTimeInInviteeZone();
+    void rendersValuesInTheMessageLanguage_data();
+    void rendersValuesInTheMessageLanguage();
+    void eventTypeOverrideChoosesItsOwnLanguage();
     void checksRecipient_data();
     void checksRecipient();
     void unmappedKindIsOffAndSaidOnce();
@@ -381,6 +384,80 @@ void TestPlanner::rendersTimeInInviteeZone()
     QCOMPARE(confirm.first().params.value(u"time"_s).toString(), time);
     QCOMPARE(confirm.first().params.value(u"date"_s).toString(), date);
     QCOMPARE(confirm.first().params.value(u"timezone"_s).toString(), zoneUsed);
+}
+
+void TestPlanner::rendersValuesInTheMessageLanguage_data()
+{
+    QTest::addColumn<MessageLanguage>("language");
+    QTest::addColumn<bool>("buddhistEra");
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QStringList>("advances"); // the 1440 and 120 minute reminders
+
+    QTest::newRow("en") << MessageLanguage::English << false << u"14:00"_s << u"Thu 5 Nov 2026"_s
+                        << QStringList{u"24 hours"_s, u"2 hours"_s};
+    QTest::newRow("th, buddhist era")
+        << MessageLanguage::Thai << true << u"14:00"_s << u"วันพฤหัสบดีที่ 5 พฤศจิกายน 2569"_s
+        << QStringList{u"24 ชั่วโมง"_s, u"2 ชั่วโมง"_s};
+    QTest::newRow("th, common era") << MessageLanguage::Thai << false << u"14:00"_s
+                                    << u"วันพฤหัสบดีที่ 5 พฤศจิกายน 2026"_s
+                                    << QStringList{u"24 ชั่วโมง"_s, u"2 ชั่วโมง"_s};
+    QTest::newRow("zh_CN") << MessageLanguage::ChineseSimplified << false << u"14:00"_s << u"11月5日 星期四"_s
+                           << QStringList{u"24小时"_s, u"2小时"_s};
+}
+
+void TestPlanner::rendersValuesInTheMessageLanguage()
+{
+    QFETCH(MessageLanguage, language);
+    QFETCH(bool, buddhistEra);
+    QFETCH(QString, time);
+    QFETCH(QString, date);
+    QFETCH(QStringList, advances);
+
+    test::FakeClock clock(utc(u"2026-11-02T09:00:00Z"_s));
+    Planner planner(clock);
+    RuleSet rules = allOnRules();
+    rules.defaults.reminderOffsetsMin = {1440, 120};
+    rules.defaults.messageLanguage = language;
+    rules.defaults.buddhistEra = buddhistEra;
+    rules.defaults.hostPhone = u"+66898765432"_s;
+    Planner::Input input;
+    input.event = created(local(u"Asia/Bangkok"_s, {2026, 11, 5}, {14, 0}));
+    const auto plan = planner.plan(input, rules);
+
+    const auto confirm = ofKind(plan.messages, MessageKind::Confirm);
+    QCOMPARE(confirm.size(), 1);
+    QCOMPARE(confirm.first().params.value(u"time"_s).toString(), time);
+    QCOMPARE(confirm.first().params.value(u"date"_s).toString(), date);
+    // The host's notice is in the same language; names and places stay as Calendly wrote them.
+    const auto host = ofKind(plan.messages, MessageKind::HostNotify);
+    QCOMPARE(host.size(), 1);
+    QCOMPARE(host.first().params.value(u"date"_s).toString(), date);
+    QCOMPARE(confirm.first().params.value(u"name"_s).toString(), u"Somchai Jaidee"_s);
+    QStringList advanceTexts;
+    for (const auto &m : ofKind(plan.messages, MessageKind::Reminder)) {
+        QCOMPARE(m.params.value(u"date"_s).toString(), date);
+        advanceTexts.append(m.params.value(u"advance"_s).toString());
+    }
+    QCOMPARE(advanceTexts, advances);
+}
+
+void TestPlanner::eventTypeOverrideChoosesItsOwnLanguage()
+{
+    test::FakeClock clock(utc(u"2026-11-02T09:00:00Z"_s));
+    Planner planner(clock);
+    RuleSet rules = allOnRules();
+    rules.defaults.messageLanguage = MessageLanguage::Thai;
+    rules.defaults.buddhistEra = true;
+    EventTypeOverride english{u"intl"_s, u"Consultation"_s, rules.defaults};
+    english.rules.messageLanguage = MessageLanguage::English;
+    rules.overrides = {english};
+    Planner::Input input;
+    input.event = created(local(u"Asia/Bangkok"_s, {2026, 11, 5}, {14, 0}));
+    const auto plan = planner.plan(input, rules);
+    const auto confirm = ofKind(plan.messages, MessageKind::Confirm);
+    QCOMPARE(confirm.size(), 1);
+    QCOMPARE(confirm.first().params.value(u"date"_s).toString(), u"Thu 5 Nov 2026"_s);
 }
 
 void TestPlanner::checksRecipient_data()

@@ -1,6 +1,7 @@
 #include "domain/Rules.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
@@ -16,6 +17,11 @@ private slots:
     void quietHoursContains();
     void formatsAdvance_data();
     void formatsAdvance();
+    void formatsAdvanceInTheMessageLanguage_data();
+    void formatsAdvanceInTheMessageLanguage();
+    void formatsMessageDateAndTime_data();
+    void formatsMessageDateAndTime();
+    void readsMessageLanguageKeys();
     void overrideMatchesByUriUuidOrName();
 };
 
@@ -105,6 +111,86 @@ void TestRules::formatsAdvance()
     QFETCH(qint64, minutes);
     QFETCH(QString, text);
     QCOMPARE(formatAdvance(minutes), text);
+}
+
+void TestRules::formatsAdvanceInTheMessageLanguage_data()
+{
+    QTest::addColumn<qint64>("minutes");
+    QTest::addColumn<MessageLanguage>("language");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("th: two hours") << qint64(120) << MessageLanguage::Thai << u"2 ชั่วโมง"_s;
+    QTest::newRow("th: one day reads as hours") << qint64(1440) << MessageLanguage::Thai << u"24 ชั่วโมง"_s;
+    QTest::newRow("th: half an hour") << qint64(30) << MessageLanguage::Thai << u"30 นาที"_s;
+    QTest::newRow("th: hours and minutes") << qint64(631) << MessageLanguage::Thai << u"10 ชั่วโมง 31 นาที"_s;
+    QTest::newRow("th: two days") << qint64(2880) << MessageLanguage::Thai << u"2 วัน"_s;
+    QTest::newRow("th: negative clamps") << qint64(-5) << MessageLanguage::Thai << u"0 นาที"_s;
+    QTest::newRow("zh: two hours") << qint64(120) << MessageLanguage::ChineseSimplified << u"2小时"_s;
+    QTest::newRow("zh: one hour") << qint64(60) << MessageLanguage::ChineseSimplified << u"1小时"_s;
+    QTest::newRow("zh: half an hour") << qint64(30) << MessageLanguage::ChineseSimplified << u"30分钟"_s;
+    QTest::newRow("zh: hours and minutes")
+        << qint64(90) << MessageLanguage::ChineseSimplified << u"1小时30分钟"_s;
+    QTest::newRow("zh: two days") << qint64(2880) << MessageLanguage::ChineseSimplified << u"2天"_s;
+    QTest::newRow("en: unchanged") << qint64(61) << MessageLanguage::English << u"1 hour 1 minute"_s;
+}
+
+void TestRules::formatsAdvanceInTheMessageLanguage()
+{
+    QFETCH(qint64, minutes);
+    QFETCH(MessageLanguage, language);
+    QFETCH(QString, text);
+    QCOMPARE(formatAdvance(minutes, language), text);
+}
+
+void TestRules::formatsMessageDateAndTime_data()
+{
+    QTest::addColumn<QDateTime>("local");
+    QTest::addColumn<MessageLanguage>("language");
+    QTest::addColumn<bool>("buddhistEra");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("time");
+
+    // Thursday 5 November 2026, 14:00 in Bangkok.
+    const QDateTime thursday(QDate(2026, 11, 5), QTime(14, 0), QTimeZone("Asia/Bangkok"));
+    QTest::newRow("en") << thursday << MessageLanguage::English << false << u"Thu 5 Nov 2026"_s << u"14:00"_s;
+    QTest::newRow("en ignores the buddhist era")
+        << thursday << MessageLanguage::English << true << u"Thu 5 Nov 2026"_s << u"14:00"_s;
+    QTest::newRow("th, buddhist era")
+        << thursday << MessageLanguage::Thai << true << u"วันพฤหัสบดีที่ 5 พฤศจิกายน 2569"_s << u"14:00"_s;
+    QTest::newRow("th, common era") << thursday << MessageLanguage::Thai << false
+                                    << u"วันพฤหัสบดีที่ 5 พฤศจิกายน 2026"_s << u"14:00"_s;
+    QTest::newRow("th, new year's day")
+        << QDateTime(QDate(2027, 1, 1), QTime(8, 5), QTimeZone("Asia/Bangkok")) << MessageLanguage::Thai
+        << true << u"วันศุกร์ที่ 1 มกราคม 2570"_s << u"08:05"_s;
+    QTest::newRow("zh_CN") << thursday << MessageLanguage::ChineseSimplified << false << u"11月5日 星期四"_s
+                           << u"14:00"_s;
+    QTest::newRow("zh_CN, sunday morning")
+        << QDateTime(QDate(2026, 3, 1), QTime(9, 30), QTimeZone("Asia/Shanghai"))
+        << MessageLanguage::ChineseSimplified << false << u"3月1日 星期日"_s << u"09:30"_s;
+}
+
+void TestRules::formatsMessageDateAndTime()
+{
+    QFETCH(QDateTime, local);
+    QFETCH(MessageLanguage, language);
+    QFETCH(bool, buddhistEra);
+    QFETCH(QString, date);
+    QFETCH(QString, time);
+    QCOMPARE(formatMessageDate(local.date(), language, buddhistEra), date);
+    QCOMPARE(formatMessageTime(local, language), time);
+}
+
+void TestRules::readsMessageLanguageKeys()
+{
+    QCOMPARE(messageLanguageFromString(u"th"_s), MessageLanguage::Thai);
+    QCOMPARE(messageLanguageFromString(u"zh_cn"_s), MessageLanguage::ChineseSimplified);
+    QCOMPARE(messageLanguageFromString(u"EN"_s), MessageLanguage::English);
+    QVERIFY(!messageLanguageFromString(u"thai"_s));
+    QVERIFY(!messageLanguageFromString(QString()));
+    for (auto language :
+         {MessageLanguage::English, MessageLanguage::Thai, MessageLanguage::ChineseSimplified}) {
+        QCOMPARE(messageLanguageFromString(keyOf(language)), language);
+    }
 }
 
 void TestRules::overrideMatchesByUriUuidOrName()

@@ -31,6 +31,10 @@ private slots:
     void eventTypeOverrideNeedsMatch();
     void readmeExampleIsValid();
     void saveThenLoadRoundTrips();
+    void readsMessageLanguage_data();
+    void readsMessageLanguage();
+    void buddhistEraWithoutThaiIsAWarning();
+    void eventTypeKeepsFollowingTheDesksLanguageAfterSave();
 
 private:
     Settings::LoadResult loadText(const QByteArray &ini);
@@ -165,6 +169,14 @@ void TestSettings::reportsBadValueWithItsKey_data()
         << "[listener]\ntls_cert = /etc/hostname\n"_ba << u"listener/tls_key"_s;
     QTest::newRow("override offsets") << "[event_type.x]\nmatch = Call\nreminder_offsets_min = x\n"_ba
                                       << u"event_type.x/reminder_offsets_min"_s;
+    QTest::newRow("message language a name")
+        << "[rules]\nmessage_language = Thai\n"_ba << u"rules/message_language"_s;
+    QTest::newRow("message language traditional chinese")
+        << "[rules]\nmessage_language = zh_TW\n"_ba << u"rules/message_language"_s;
+    QTest::newRow("buddhist era words")
+        << "[rules]\nmessage_language = th\nbuddhist_era = sometimes\n"_ba << u"rules/buddhist_era"_s;
+    QTest::newRow("override message language")
+        << "[event_type.x]\nmatch = Call\nmessage_language = fr\n"_ba << u"event_type.x/message_language"_s;
 }
 
 void TestSettings::reportsBadValueWithItsKey()
@@ -265,6 +277,7 @@ void TestSettings::readmeExampleIsValid()
     QVERIFY(result.problems.isEmpty());
     QCOMPARE(result.values.rules.defaults.hostPhone, u"+66812345678"_s);
     QCOMPARE(result.values.rules.overrides.size(), 1);
+    QCOMPARE(result.values.rules.defaults.messageLanguage, MessageLanguage::English);
 }
 
 void TestSettings::saveThenLoadRoundTrips()
@@ -299,6 +312,86 @@ void TestSettings::saveThenLoadRoundTrips()
     QCOMPARE(l.templates, r.templates);
     QCOMPARE(loaded.values.rules.overrides.size(), 1);
     QCOMPARE(loaded.values.rules.overrides.first().rules.reminderOffsetsMin, QList<int>{15});
+    QCOMPARE(l.messageLanguage, MessageLanguage::English);
+    QVERIFY(!l.buddhistEra);
+}
+
+void TestSettings::readsMessageLanguage_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<MessageLanguage>("language");
+    QTest::addColumn<bool>("buddhistEra");
+
+    QTest::newRow("default is English") << ""_ba << MessageLanguage::English << false;
+    QTest::newRow("english") << "[rules]\nmessage_language = en\n"_ba << MessageLanguage::English << false;
+    QTest::newRow("thai, common era")
+        << "[rules]\nmessage_language = th\n"_ba << MessageLanguage::Thai << false;
+    QTest::newRow("thai, buddhist era")
+        << "[rules]\nmessage_language = th\nbuddhist_era = true\n"_ba << MessageLanguage::Thai << true;
+    QTest::newRow("buddhist era yes")
+        << "[rules]\nmessage_language = th\nbuddhist_era = yes\n"_ba << MessageLanguage::Thai << true;
+    QTest::newRow("buddhist era off")
+        << "[rules]\nmessage_language = th\nbuddhist_era = false\n"_ba << MessageLanguage::Thai << false;
+    QTest::newRow("simplified chinese")
+        << "[rules]\nmessage_language = zh_CN\n"_ba << MessageLanguage::ChineseSimplified << false;
+    QTest::newRow("case does not matter")
+        << "[rules]\nmessage_language = ZH_cn\n"_ba << MessageLanguage::ChineseSimplified << false;
+}
+
+void TestSettings::readsMessageLanguage()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(MessageLanguage, language);
+    QFETCH(bool, buddhistEra);
+    const auto result = loadText(ini);
+    QVERIFY2(result.problems.isEmpty(),
+             qPrintable(result.problems.isEmpty() ? QString() : result.problems.first().toString()));
+    QCOMPARE(result.values.rules.defaults.messageLanguage, language);
+    QCOMPARE(result.values.rules.defaults.buddhistEra, buddhistEra);
+}
+
+void TestSettings::buddhistEraWithoutThaiIsAWarning()
+{
+    const auto result = loadText("[rules]\nmessage_language = zh_CN\nbuddhist_era = true\n");
+    QVERIFY(result.ok()); // harmless: Chinese dates have no year to shift
+    QCOMPARE(result.problems.size(), 1);
+    QCOMPARE(result.problems.first().severity, Settings::Problem::Severity::Warning);
+    QCOMPARE(result.problems.first().key, u"rules/buddhist_era"_s);
+    QVERIFY2(result.problems.first().message.contains(u"message_language = th"_s),
+             qPrintable(result.problems.first().message));
+}
+
+void TestSettings::eventTypeKeepsFollowingTheDesksLanguageAfterSave()
+{
+    auto loaded = loadText("[rules]\nmessage_language = th\nbuddhist_era = true\n"
+                           "[event_type.en]\nmatch = English call\nmessage_language = en\n"
+                           "[event_type.call]\nmatch = Phone call\n");
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.values.rules.overrides.size(), 2);
+    const QString path = m_dir->filePath(u"saved.ini"_s);
+    QString error;
+    QVERIFY2(Settings::save(path, loaded.values, &error), qPrintable(error));
+
+    // The desk switches to Chinese by hand: the type that never chose a language follows it.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    QVERIFY2(text.contains(u"message_language=th"_s), qPrintable(text));
+    text.replace(u"message_language=th"_s, u"message_language=zh_CN"_s);
+    text.replace(u"buddhist_era=true"_s, u"buddhist_era=false"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+    file.close();
+
+    const auto reloaded = Settings::load(path, SYSTEM_ZONE);
+    QVERIFY(reloaded.ok());
+    QCOMPARE(reloaded.values.rules.defaults.messageLanguage, MessageLanguage::ChineseSimplified);
+    for (const auto &o : reloaded.values.rules.overrides) {
+        QCOMPARE(o.rules.messageLanguage,
+                 o.id == u"en"_s ? MessageLanguage::English : MessageLanguage::ChineseSimplified);
+        QVERIFY(!o.rules.buddhistEra);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSettings)
