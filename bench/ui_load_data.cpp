@@ -1,6 +1,7 @@
 #include "ui_load_data.h"
 
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/StorageError.h"
 
 #include <QRandomGenerator>
@@ -18,14 +19,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// One prepared INSERT, executed once per row.
+// One prepared INSERT, executed once per row. Returns the new row's id when the table has one.
 class Insert
 {
 public:
-    Insert(const Database &db, const QString &sql)
+    Insert(const Database &db, const QString &sql, bool hasId = true)
         : m_q(db.connection())
+        , m_dialect(db.dialect())
+        , m_hasId(hasId)
     {
-        if (!m_q.prepare(sql)) {
+        if (!m_q.prepare(hasId ? m_dialect.returningId(sql) : sql)) {
             throw StorageError(u"fillConsoleLoad: %1: %2"_s.arg(sql, m_q.lastError().text()));
         }
     }
@@ -37,11 +40,13 @@ public:
         if (!m_q.exec()) {
             throw StorageError(u"fillConsoleLoad: %1"_s.arg(m_q.lastError().text()));
         }
-        return m_q.lastInsertId().toLongLong();
+        return m_hasId ? m_dialect.insertedId(m_q) : 0;
     }
 
 private:
     QSqlQuery m_q;
+    const SqlDialect &m_dialect;
+    bool m_hasId;
 };
 
 void exec(const Database &db, const QString &sql)
@@ -159,15 +164,20 @@ void fillConsoleLoad(Database &db, int appointments, int messagesPerAppointment,
     const QDateTime now = nowUtc.toUTC();
     const QDate today = now.toTimeZone(zone).date();
 
+    const bool sqlite = db.dialect().backend() == SqlDialect::Backend::Sqlite;
     // Index pages of six outbox indexes stay in memory while they are filled in random order.
-    exec(db, u"PRAGMA cache_size = -262144"_s);
+    if (sqlite) {
+        exec(db, u"PRAGMA cache_size = -262144"_s);
+    }
     Transaction tx(db);
 
     Insert insertAppointment(
-        db, u"INSERT INTO appointments (invitee_uri, event_uri, event_type_uri, event_name, invitee_name,"
-            " email, phone_raw, phone_e164, phone_source, timezone, start_utc_ms, end_utc_ms, location,"
-            " cancel_url, reschedule_url, host_name, host_email, status, cancel_reason, created_utc_ms,"
-            " updated_utc_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        db,
+        u"INSERT INTO appointments (invitee_uri, event_uri, event_type_uri, event_name, invitee_name,"
+        " email, phone_raw, phone_e164, phone_source, timezone, start_utc_ms, end_utc_ms, location,"
+        " cancel_url, reschedule_url, host_name, host_email, status, cancel_reason, created_utc_ms,"
+        " updated_utc_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        false);
     Insert insertMessage(
         db,
         u"INSERT INTO outbox (invitee_uri, kind, offset_min, recipient, generation, resend_of, due_utc_ms,"
@@ -488,7 +498,9 @@ void fillConsoleLoad(Database &db, int appointments, int messagesPerAppointment,
     }
     tx.commit();
     // SQLite's default again, and no ANALYZE: the reads are measured as a desk's database runs them.
-    exec(db, u"PRAGMA cache_size = -2000"_s);
+    if (sqlite) {
+        exec(db, u"PRAGMA cache_size = -2000"_s);
+    }
 }
 
 } // namespace deskbell

@@ -25,7 +25,9 @@ build_packages=(
 )
 # Tests: a private D-Bus session with gnome-keyring for the keychain, Xvfb for screenshots, and
 # Thai and CJK fonts so screenshots of the translated console show letters, not boxes.
-test_packages=(dbus gnome-keyring xvfb xauth fonts-thai-tlwg fonts-noto-cjk desktop-file-utils)
+# postgresql and its Qt driver: the storage suites also run against a throwaway PostgreSQL server
+# (tests/support/with-postgres.sh starts its own cluster; Debian's main cluster is never used).
+test_packages=(dbus gnome-keyring xvfb xauth fonts-thai-tlwg fonts-noto-cjk desktop-file-utils postgresql libqt6sql6-psql)
 
 # Packages: dpkg-shlibdeps (dpkg-dev) computes the .deb's dependencies. Their checks: AppStream and
 # desktop-entry validators, debootstrap for a clean Debian 12, systemd-nspawn to boot the service.

@@ -1,8 +1,8 @@
 #include "ConsoleText.h"
 
-#include "UiText.h"
 #include "domain/Phone.h"
 #include "domain/Rules.h"
+#include "sms/EngageLabTemplates.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -15,13 +15,96 @@ namespace deskbell {
 
 using namespace Qt::StringLiterals;
 
-QString ConsoleText::messageState(const OutboxMessage &m, const QTimeZone &deskZone)
+namespace {
+
+// Stored keys and the operator's words for them (QT_TR_NOOP, translated by the caller).
+using WordTable = QList<std::pair<QString, const char *>>;
+
+// The untranslated words of `key`, or null when the table does not know it.
+const char *lookUp(const WordTable &table, const QString &key)
 {
-    switch (m.state) {
+    for (const auto &[known, words] : table) {
+        if (known == key) {
+            return words;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString ConsoleText::kindName(MessageKind kind)
+{
+    switch (kind) {
+    case MessageKind::Confirm:
+        return tr("Confirmation");
+    case MessageKind::Cancel:
+        return tr("Cancellation");
+    case MessageKind::Reschedule:
+        return tr("Reschedule notice");
+    case MessageKind::Reminder:
+        return tr("Reminder");
+    case MessageKind::Followup:
+        return tr("Follow-up");
+    case MessageKind::HostNotify:
+        return tr("Host notification");
+    case MessageKind::NoShow:
+        return tr("Missed-you message");
+    case MessageKind::AdHoc:
+        return tr("Message from the desk");
+    }
+    return keyOf(kind);
+}
+
+QString ConsoleText::stateName(MessageState state)
+{
+    switch (state) {
     case MessageState::Queued:
         return tr("Waiting");
     case MessageState::Sending:
         return tr("Sending…");
+    case MessageState::Accepted:
+        return tr("Sent");
+    case MessageState::RetryWait:
+        return tr("Will retry");
+    case MessageState::Failed:
+        return tr("Failed");
+    case MessageState::Canceled:
+        return tr("Canceled");
+    case MessageState::Skipped:
+        return tr("Skipped");
+    case MessageState::Unknown:
+        return tr("Maybe sent");
+    }
+    return keyOf(state);
+}
+
+QString ConsoleText::reviewStatus(const SmsTemplate *found)
+{
+    if (!found) {
+        return tr("Unknown");
+    }
+    switch (found->status) {
+    case 1:
+        return tr("Pending review");
+    case 2:
+        return tr("Approved");
+    case 3:
+        return tr("Rejected");
+    default:
+        return tr("Unknown");
+    }
+}
+
+QString ConsoleText::messageState(const OutboxMessage &m, const QTimeZone &deskZone)
+{
+    switch (m.state) {
+    case MessageState::Queued:
+    case MessageState::Sending:
+    case MessageState::Failed:
+    case MessageState::Canceled:
+    case MessageState::Skipped:
+        return stateName(m.state);
     case MessageState::Accepted:
         if (m.providerPlanId == u"sandbox"_s) {
             // Never let a demo pass for a real text.
@@ -39,12 +122,6 @@ QString ConsoleText::messageState(const OutboxMessage &m, const QTimeZone &deskZ
             return tr("Retrying at %1").arg(m.nextAttemptUtc.toTimeZone(deskZone).toString(u"HH:mm"_s));
         }
         return tr("Retrying soon");
-    case MessageState::Failed:
-        return tr("Failed");
-    case MessageState::Canceled:
-        return tr("Canceled");
-    case MessageState::Skipped:
-        return tr("Skipped");
     case MessageState::Unknown:
         return tr("Maybe sent — check before resending");
     }
@@ -54,46 +131,20 @@ QString ConsoleText::messageState(const OutboxMessage &m, const QTimeZone &deskZ
 QString ConsoleText::stateKeyWords(const QString &key)
 {
     if (const auto state = messageStateFromString(key)) {
-        switch (*state) {
-        case MessageState::Queued:
-            return tr("Waiting");
-        case MessageState::Sending:
-            return tr("Sending…");
-        case MessageState::Accepted:
-            return tr("Sent");
-        case MessageState::RetryWait:
-            return tr("Will retry");
-        case MessageState::Failed:
-            return tr("Failed");
-        case MessageState::Canceled:
-            return tr("Canceled");
-        case MessageState::Skipped:
-            return tr("Skipped");
-        case MessageState::Unknown:
-            return tr("Maybe sent");
-        }
+        return stateName(*state);
     }
     // Booking outcomes (BookingProcessor::Result::outcome).
-    if (key == u"applied"_s) {
-        return tr("Planned");
-    }
-    if (key == u"duplicate"_s) {
-        return tr("Already received");
-    }
-    if (key == u"stale"_s) {
-        return tr("Older than what we have");
-    }
-    if (key == u"ignored"_s) {
-        return tr("Ignored");
-    }
-    if (key == u"rejected"_s) {
-        return tr("Rejected");
-    }
-    if (key == u"error"_s) {
-        return tr("Error");
-    }
-    if (key == u"pending"_s) {
-        return tr("Waiting for good settings");
+    static const WordTable outcomes{
+        {u"applied"_s, QT_TR_NOOP("Planned")},
+        {u"duplicate"_s, QT_TR_NOOP("Already received")},
+        {u"stale"_s, QT_TR_NOOP("Older than what we have")},
+        {u"ignored"_s, QT_TR_NOOP("Ignored")},
+        {u"rejected"_s, QT_TR_NOOP("Rejected")},
+        {u"error"_s, QT_TR_NOOP("Error")},
+        {u"pending"_s, QT_TR_NOOP("Waiting for good settings")},
+    };
+    if (const char *words = lookUp(outcomes, key)) {
+        return tr(words);
     }
     return key;
 }
@@ -139,7 +190,7 @@ QString ConsoleText::messageReason(const OutboxMessage &m)
 
 QString ConsoleText::messageTitle(const OutboxMessage &m)
 {
-    QString text = UiText::kindName(m.kind);
+    QString text = kindName(m.kind);
     if (m.kind == MessageKind::Reminder) {
         text = tr("%1 (%2 before)").arg(text, duration(m.offsetMin));
     } else if (m.kind == MessageKind::Followup && m.offsetMin > 0) {
@@ -253,7 +304,7 @@ QString ConsoleText::reasonWords(const QString &stored)
 {
     // The engine's own words (Planner, Dispatcher, OperatorActions, RulesChange), stored in English
     // so the database reads the same whatever the desk's language.
-    static const QList<std::pair<QString, const char *>> fixed{
+    static const WordTable fixed{
         {u"booked too late"_s, QT_TR_NOOP("booked too late")},
         {u"booked too late (quiet hours)"_s, QT_TR_NOOP("booked too late (quiet hours)")},
         {u"invalid phone"_s, QT_TR_NOOP("invalid phone")},
@@ -280,10 +331,8 @@ QString ConsoleText::reasonWords(const QString &stored)
         {u"no details"_s, QT_TR_NOOP("no details")},
     };
     const QString text = stored.trimmed();
-    for (const auto &[key, words] : fixed) {
-        if (key == text) {
-            return tr(words);
-        }
+    if (const char *words = lookUp(fixed, text)) {
+        return tr(words);
     }
     // "13 hours late", "1 hour 30 minutes": formatAdvance()'s English, back to minutes.
     static const QRegularExpression span(
@@ -351,15 +400,13 @@ QString ConsoleText::reasonWords(const QString &stored)
             return words;
         }
     }
-    static const QList<std::pair<QString, const char *>> fixedSummaries{
+    static const WordTable fixedSummaries{
         {u"already canceled"_s, QT_TR_NOOP("already canceled")},
         {u"already rescheduled: no cancellation text"_s,
          QT_TR_NOOP("already rescheduled: no cancellation text")},
     };
-    for (const auto &[key, words] : fixedSummaries) {
-        if (key == text) {
-            return tr(words);
-        }
+    if (const char *words = lookUp(fixedSummaries, text)) {
+        return tr(words);
     }
     for (const auto &pattern : patterns) {
         const auto m = pattern.re.match(text);
@@ -417,17 +464,14 @@ QIcon ConsoleText::stateIcon(MessageState state)
 
 QString ConsoleText::bookingEventWords(const QString &eventName)
 {
-    if (eventName == u"invitee.created"_s) {
-        return tr("New booking");
-    }
-    if (eventName == u"invitee.canceled"_s) {
-        return tr("Booking canceled");
-    }
-    if (eventName == u"invitee_no_show.created"_s) {
-        return tr("Marked as no-show");
-    }
-    if (eventName == u"invitee_no_show.deleted"_s) {
-        return tr("No-show mark removed");
+    static const WordTable events{
+        {u"invitee.created"_s, QT_TR_NOOP("New booking")},
+        {u"invitee.canceled"_s, QT_TR_NOOP("Booking canceled")},
+        {u"invitee_no_show.created"_s, QT_TR_NOOP("Marked as no-show")},
+        {u"invitee_no_show.deleted"_s, QT_TR_NOOP("No-show mark removed")},
+    };
+    if (const char *words = lookUp(events, eventName)) {
+        return tr(words);
     }
     if (eventName.isEmpty()) {
         return tr("Unreadable message from Calendly");
@@ -437,7 +481,7 @@ QString ConsoleText::bookingEventWords(const QString &eventName)
 
 QString ConsoleText::operatorActionWords(const QString &action)
 {
-    static const QList<std::pair<QString, const char *>> words{
+    static const WordTable words{
         {u"resend"_s, QT_TR_NOOP("Sent a message again")},
         {u"cancel"_s, QT_TR_NOOP("Canceled a message")},
         {u"cancel_message"_s, QT_TR_NOOP("Canceled a message")},
@@ -454,10 +498,8 @@ QString ConsoleText::operatorActionWords(const QString &action)
         {u"apply_settings"_s, QT_TR_NOOP("Changed templates or rules")},
         {u"settings"_s, QT_TR_NOOP("Changed templates or rules")},
     };
-    for (const auto &[key, text] : words) {
-        if (key == action) {
-            return tr(text);
-        }
+    if (const char *text = lookUp(words, action)) {
+        return tr(text);
     }
     QString fallback = action;
     fallback.replace(u'_', u' ');
@@ -475,7 +517,7 @@ QString ConsoleText::logWhat(const ConsoleQueries::LogEntry &e)
         return tr("Booking received: %1").arg(bookingEventWords(e.what));
     case Source::Message:
         if (const auto kind = messageKindFromString(e.what)) {
-            return UiText::kindName(*kind);
+            return kindName(*kind);
         }
         return e.what;
     case Source::Operator:

@@ -13,18 +13,27 @@
 
 namespace deskbell {
 
-// The words the console shows for states, kinds, times and phone numbers, in one place so the
-// upcoming list, the meeting detail, the live log and its CSV export always say the same thing.
-// Pure functions (except the icons); safe on any thread.
+struct SmsTemplate;
+
+// The words the console shows for states, kinds, template reviews, times and phone numbers, in one
+// place so the upcoming list, the meeting detail, the live log and its CSV export, the dashboard and
+// the templates editor always say the same thing (the app's own names are keys and log words, not
+// operator text). Pure functions (except the icons); safe on any thread.
 class ConsoleText
 {
     Q_DECLARE_TR_FUNCTIONS(ConsoleText)
 
 public:
+    // "Confirmation", "Reminder", "Message from the desk".
+    static QString kindName(MessageKind kind);
+    // A state in a word or two: "Waiting", "Sending…", "Sent", "Will retry", "Maybe sent", ...
+    static QString stateName(MessageState state);
+    // A template's review at EngageLab: "Approved", "Pending review", "Rejected", "Unknown".
+    static QString reviewStatus(const SmsTemplate *found);
     // "Waiting", "Sending…", "Sent", "Delivered", "Sandbox: not really sent", "Retrying at 14:05",
     // "Failed", "Canceled", "Skipped", "Maybe sent — check before resending".
     static QString messageState(const OutboxMessage &message, const QTimeZone &deskZone);
-    // The short word for a state key of the log ("failed" -> "Failed"); booking outcomes too.
+    // stateName() of a state key of the log ("failed" -> "Failed"); booking outcomes too.
     static QString stateKeyWords(const QString &key);
     // Why a message was skipped, canceled, failed or may have been sent; delivery trouble; empty
     // when there is nothing to explain.

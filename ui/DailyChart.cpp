@@ -1,7 +1,6 @@
 #include "DailyChart.h"
 
 #include "ThemeColors.h"
-#include "UiText.h"
 
 #include <QEvent>
 #include <QHelpEvent>

@@ -4,7 +4,6 @@
 #include "DailyChart.h"
 #include "Engine.h"
 #include "ThemeColors.h"
-#include "UiText.h"
 #include "domain/Clock.h"
 #include "domain/Rules.h"
 #include "storage/ConsoleReader.h"
@@ -190,7 +189,8 @@ void DashboardWidget::showSnapshot(const Snapshot &s)
     if (s.delivery.failed > 0) {
         notes.append(tr("Not delivered or failed: %1.").arg(locale.toString(s.delivery.failed)));
     }
-    if (s.delivery.accepted > 0 && noReport > 0) {
+    // When no receipt came at all the headline says so already.
+    if (s.delivery.delivered + s.delivery.failed > 0 && noReport > 0) {
         notes.append(tr("No delivery report yet: %1.").arg(locale.toString(noReport)));
     }
     m_deliveryNote->setText(notes.join(u' '));
@@ -211,7 +211,7 @@ void DashboardWidget::showSnapshot(const Snapshot &s)
                                  ? n.message.nextAttemptUtc
                                  : n.message.dueUtc;
         const QDateTime local = at.toTimeZone(m_deskZone);
-        QString what = UiText::kindName(n.message.kind);
+        QString what = ConsoleText::kindName(n.message.kind);
         if (n.message.kind == MessageKind::Reminder && n.message.offsetMin > 0) {
             what = tr("%1, %2 before").arg(what, ConsoleText::duration(n.message.offsetMin));
         }

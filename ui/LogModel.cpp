@@ -129,17 +129,38 @@ const LogModel::LogEntry *LogModel::entry(int row) const
     return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
 }
 
+template <typename Result>
+void LogModel::request(std::function<Result(ConsoleQueries &)> query, std::function<void(Result)> apply)
+{
+    const quint64 id = ++m_requestSeq;
+    m_activeRequest = id;
+    m_reader.read<Result>(
+        this, std::move(query),
+        [this, id, apply = std::move(apply)](Result result) {
+            if (id != m_activeRequest) {
+                return; // a newer request replaced this one
+            }
+            m_activeRequest = 0;
+            m_applying = true;
+            apply(std::move(result));
+            afterApply();
+        },
+        [this, id](const QString &message) {
+            if (id == m_activeRequest) {
+                m_activeRequest = 0;
+                emit loadFailed(message);
+            }
+        });
+}
+
 void LogModel::requestFirst()
 {
     ConsoleQueries::LogFilter filter = m_filter;
     filter.beforeUtc = {};
     filter.beforeId = 0;
     filter.limit = m_pageSize;
-    const quint64 id = ++m_requestSeq;
-    m_activeRequest = id;
     m_refreshWanted = false;
-    m_reader.read<FirstPage>(
-        this,
+    request<FirstPage>(
         [filter](ConsoleQueries &q) {
             FirstPage page;
             page.entries = q.log(filter);
@@ -153,12 +174,7 @@ void LogModel::requestFirst()
             }
             return page;
         },
-        [this, id](FirstPage page) {
-            if (id != m_activeRequest) {
-                return;
-            }
-            m_activeRequest = 0;
-            m_applying = true;
+        [this](FirstPage page) {
             beginResetModel();
             m_entries = std::move(page.entries);
             m_have.clear();
@@ -168,13 +184,6 @@ void LogModel::requestFirst()
             m_atEnd = m_entries.size() < m_pageSize;
             m_newestSeen = page.newest;
             endResetModel();
-            afterApply();
-        },
-        [this, id](const QString &message) {
-            if (id == m_activeRequest) {
-                m_activeRequest = 0;
-                emit loadFailed(message);
-            }
         });
 }
 
@@ -189,55 +198,32 @@ void LogModel::requestOlder()
     filter.beforeSource = last.source;
     filter.beforeId = last.id;
     filter.limit = m_pageSize;
-    const quint64 id = ++m_requestSeq;
-    m_activeRequest = id;
     const int pageSize = m_pageSize;
-    m_reader.read<QList<LogEntry>>(
-        this, [filter](ConsoleQueries &q) { return q.log(filter); },
-        [this, id, pageSize](QList<LogEntry> older) {
-            if (id != m_activeRequest) {
-                return;
-            }
-            m_activeRequest = 0;
-            m_applying = true;
-            m_atEnd = older.size() < pageSize;
-            QList<LogEntry> added;
-            for (auto &e : older) {
-                if (!m_have.contains({int(e.source), e.id})) {
-                    m_have.insert({int(e.source), e.id});
-                    added.append(std::move(e));
-                }
-            }
-            if (!added.isEmpty()) {
-                const int first = rowCount();
-                beginInsertRows({}, first, first + int(added.size()) - 1);
-                m_entries.append(added);
-                endInsertRows();
-            }
-            afterApply();
-        },
-        [this, id](const QString &message) {
-            if (id == m_activeRequest) {
-                m_activeRequest = 0;
-                emit loadFailed(message);
-            }
-        });
+    request<QList<LogEntry>>([filter](ConsoleQueries &q) { return q.log(filter); },
+                             [this, pageSize](QList<LogEntry> older) {
+                                 m_atEnd = older.size() < pageSize;
+                                 QList<LogEntry> added;
+                                 for (auto &e : older) {
+                                     if (!m_have.contains({int(e.source), e.id})) {
+                                         m_have.insert({int(e.source), e.id});
+                                         added.append(std::move(e));
+                                     }
+                                 }
+                                 if (!added.isEmpty()) {
+                                     const int first = rowCount();
+                                     beginInsertRows({}, first, first + int(added.size()) - 1);
+                                     m_entries.append(added);
+                                     endInsertRows();
+                                 }
+                             });
 }
 
 void LogModel::requestSince()
 {
     const Key after = *m_newestSeen;
-    const quint64 id = ++m_requestSeq;
-    m_activeRequest = id;
-    m_reader.read<QList<LogEntry>>(
-        this,
+    request<QList<LogEntry>>(
         [after](ConsoleQueries &q) { return q.logSince(after.atUtc, after.source, after.id, SINCE_LIMIT); },
-        [this, id](QList<LogEntry> since) {
-            if (id != m_activeRequest) {
-                return;
-            }
-            m_activeRequest = 0;
-            m_applying = true;
+        [this](QList<LogEntry> since) {
             if (!since.isEmpty()) {
                 m_newestSeen = entryKey(since.constLast());
             }
@@ -256,13 +242,6 @@ void LogModel::requestSince()
             }
             // A full batch: more may be waiting behind it.
             m_refreshWanted = m_refreshWanted || since.size() >= SINCE_LIMIT;
-            afterApply();
-        },
-        [this, id](const QString &message) {
-            if (id == m_activeRequest) {
-                m_activeRequest = 0;
-                emit loadFailed(message);
-            }
         });
 }
 

@@ -7,6 +7,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <functional>
+
 namespace deskbell {
 
 class Clock;
@@ -105,6 +107,10 @@ private:
         std::optional<Key> newest; // of the whole log, whatever the filter
     };
 
+    // Runs query on the reader's thread; apply(result) follows on this one (inside m_applying, then
+    // afterApply()) unless a newer request replaced it meanwhile. A failure goes to loadFailed.
+    template <typename Result>
+    void request(std::function<Result(ConsoleQueries &)> query, std::function<void(Result)> apply);
     void requestFirst();
     void requestOlder();
     void requestSince();

@@ -6,9 +6,9 @@
 #include "ReminderOffsetsEditor.h"
 #include "RulesSaveDialog.h"
 #include "ThemeColors.h"
-#include "UiText.h"
 #include "domain/Clock.h"
 #include "domain/Phone.h"
+#include "engine/Planner.h"
 #include "engine/TemplateCheck.h"
 #include "storage/ConsoleReader.h"
 
@@ -184,7 +184,7 @@ QWidget *TemplatesRulesEditor::buildTemplatesPart()
     m_table->setRowCount(int(kinds.size()));
     for (int row = 0; row < kinds.size(); ++row) {
         const MessageKind kind = kinds.at(row);
-        auto *name = new QTableWidgetItem(UiText::kindName(kind));
+        auto *name = new QTableWidgetItem(ConsoleText::kindName(kind));
         name->setData(Qt::UserRole, int(kind));
         m_table->setItem(row, KindColumn, name);
         m_table->setItem(row, ReviewColumn, new QTableWidgetItem);
@@ -197,7 +197,7 @@ QWidget *TemplatesRulesEditor::buildTemplatesPart()
         combo->completer()->setCompletionMode(QCompleter::PopupCompletion);
         combo->completer()->setFilterMode(Qt::MatchContains);
         combo->lineEdit()->setPlaceholderText(tr("Off: not sent"));
-        combo->setAccessibleName(tr("Template for the %1").arg(UiText::kindName(kind)));
+        combo->setAccessibleName(tr("Template for the %1").arg(ConsoleText::kindName(kind)));
         combo->setToolTip(tr("Choose one of your EngageLab templates, or type its id. Empty: this message is "
                              "not sent."));
         m_table->setCellWidget(row, TemplateColumn, combo);
@@ -596,7 +596,7 @@ void TemplatesRulesEditor::refreshRow(int row)
         variables->setText(QString());
         variables->setToolTip(QString());
     } else {
-        review->setText(UiText::reviewStatus(found));
+        review->setText(ConsoleText::reviewStatus(found));
         if (!found) {
             reviewTone = ThemeColors::Tone::Attention;
             review->setToolTip(m_catalogueKnown
@@ -675,11 +675,12 @@ void TemplatesRulesEditor::refreshDetail()
     const QStringList supplied = suppliedParams(kind);
 
     if (id.isEmpty()) {
-        m_detailTitle->setText(tr("%1: not sent").arg(UiText::kindName(kind)));
+        m_detailTitle->setText(tr("%1: not sent").arg(ConsoleText::kindName(kind)));
     } else if (found && !found->name.isEmpty()) {
-        m_detailTitle->setText(tr("%1: template \"%2\" (%3)").arg(UiText::kindName(kind), found->name, id));
+        m_detailTitle->setText(
+            tr("%1: template \"%2\" (%3)").arg(ConsoleText::kindName(kind), found->name, id));
     } else {
-        m_detailTitle->setText(tr("%1: template %2").arg(UiText::kindName(kind), id));
+        m_detailTitle->setText(tr("%1: template %2").arg(ConsoleText::kindName(kind), id));
     }
 
     QString note;
@@ -724,7 +725,7 @@ void TemplatesRulesEditor::refreshDetail()
                 item->setText(
                     1, tr("Deskbell cannot fill this for a %1: EngageLab would send \"{%2}\" as written. "
                           "Change the template in EngageLab or choose another.")
-                           .arg(UiText::kindName(kind).toLower(), v));
+                           .arg(ConsoleText::kindName(kind).toLower(), v));
                 for (int c = 0; c < 2; ++c) {
                     item->setForeground(c, ThemeColors::textColor(ThemeColors::Tone::Warning, pal));
                 }
@@ -754,27 +755,8 @@ QJsonObject TemplatesRulesEditor::previewParams(const Appointment &appointment,
             return m.params; // exactly what will be (or was) sent
         }
     }
-    QTimeZone zone(appointment.timezone.toUtf8());
-    if (!zone.isValid()) {
-        zone = QTimeZone(rules.fallbackTimezone.toUtf8());
-    }
-    if (!zone.isValid()) {
-        zone = QTimeZone::utc();
-    }
-    const QDateTime local = appointment.startUtc.toTimeZone(zone);
     // As the planner writes them: in the desk's message language, whatever the console's.
-    const bool known = appointment.startUtc.isValid();
-    QJsonObject p;
-    p.insert(u"name"_s, appointment.inviteeName);
-    p.insert(u"time"_s, known ? formatMessageTime(local, rules.messageLanguage) : QString());
-    p.insert(u"date"_s,
-             known ? formatMessageDate(local.date(), rules.messageLanguage, rules.buddhistEra) : QString());
-    p.insert(u"timezone"_s, QString::fromUtf8(zone.id()));
-    p.insert(u"event_name"_s, appointment.eventName);
-    p.insert(u"location"_s, appointment.location);
-    p.insert(u"cancel_url"_s, appointment.cancelUrl);
-    p.insert(u"reschedule_url"_s, appointment.rescheduleUrl);
-    p.insert(u"host_name"_s, appointment.hostName);
+    QJsonObject p = Planner::messageParams(appointment, rules, zoneForInvitee(appointment, rules));
     if (kind == MessageKind::Reminder) {
         p.insert(u"advance"_s, formatAdvance(rules.reminderOffsetsMin.value(0, 60), rules.messageLanguage));
     }

@@ -9,14 +9,17 @@
 #include "config/Settings.h"
 #include "domain/Clock.h"
 #include "storage/ConsoleReader.h"
+#include "storage/Database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimeZone>
 
@@ -140,28 +143,45 @@ bool hasDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// --check-config reads and checks; it starts nothing, takes no lock and creates no file, so it can
+// run beside a desk or service that is using the same settings and database.
+int checkConfig(CommandLine &cli)
+{
+    QString path = cli.parser.value(cli.config);
+    if (path.isEmpty()) {
+        path = Settings::defaultPath();
+    }
+    const auto settings = Settings::load(path, QTimeZone::systemTimeZoneId());
+    print(stdout, u"Settings file: %1%2\n"_s.arg(
+                      settings.path, settings.fileExisted ? QString() : u" (not found: defaults)"_s));
+    for (const auto &p : settings.problems) {
+        print(stdout,
+              u"%1: %2\n"_s.arg(p.severity == Settings::Problem::Severity::Error ? u"error"_s : u"warning"_s,
+                                p.toString()));
+    }
+    Database::Location location;
+    QString why;
+    const QString defaultDb =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/deskbell.sqlite3"_s;
+    if (Database::parseUrl(settings.values.storageUrl, defaultDb, &location, &why)) {
+        const QFileInfo file(location.path);
+        print(stdout, u"Database: %1 (%2)\n"_s.arg(
+                          location.path, file.exists() ? u"exists"_s : u"created at the first start"_s));
+    }
+    const bool ok = settings.ok();
+    print(stdout, ok ? u"Settings are usable.\n"_s : u"Settings are NOT usable.\n"_s);
+    return ok ? EXIT_OK : EXIT_USAGE;
+}
+
 int runConsole(CommandLine &cli)
 {
+    if (cli.parser.isSet(cli.checkConfig)) {
+        return checkConfig(cli);
+    }
     SystemClock clock;
     Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
     QString problems;
     const bool ok = engine.start(&problems);
-
-    if (cli.parser.isSet(cli.checkConfig)) {
-        const auto &settings = engine.settings();
-        print(stdout, u"Settings file: %1%2\n"_s.arg(
-                          settings.path, settings.fileExisted ? QString() : u" (not found: defaults)"_s));
-        for (const auto &p : settings.problems) {
-            print(stdout, u"%1: %2\n"_s.arg(p.severity == Settings::Problem::Severity::Error ? u"error"_s
-                                                                                             : u"warning"_s,
-                                            p.toString()));
-        }
-        if (!ok) {
-            print(stdout, problems + u'\n');
-        }
-        print(stdout, ok ? u"Settings are usable.\n"_s : u"Settings are NOT usable.\n"_s);
-        return ok ? EXIT_OK : EXIT_USAGE;
-    }
 
     if (!ok) {
         print(stderr, u"deskbell: cannot start:\n%1\n"_s.arg(problems));

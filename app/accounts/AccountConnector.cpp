@@ -57,6 +57,15 @@ AccountConnector::AccountConnector(QNetworkAccessManager &network, SecretStore &
 // still to come find the QPointer they hold cleared.
 AccountConnector::~AccountConnector() = default;
 
+CalendlyClient *AccountConnector::calendlyClient(const QByteArray &token)
+{
+    CalendlyClient::Config config;
+    config.apiBase = m_endpoints.calendlyApi;
+    config.token = QString::fromUtf8(token);
+    config.timeoutMs = m_endpoints.timeoutMs;
+    return new CalendlyClient(m_network, config, this);
+}
+
 void AccountConnector::later(std::function<void()> what)
 {
     QTimer::singleShot(0, this, std::move(what));
@@ -129,11 +138,7 @@ void AccountConnector::runCalendlyCheck(const QByteArray &token, CalendlyDone do
         later([this, done] { done({}, tr("Paste the Calendly token first.")); });
         return;
     }
-    CalendlyClient::Config config;
-    config.apiBase = m_endpoints.calendlyApi;
-    config.token = QString::fromUtf8(trimmed);
-    config.timeoutMs = m_endpoints.timeoutMs;
-    auto *client = new CalendlyClient(m_network, config, this);
+    auto *client = calendlyClient(trimmed);
     const QPointer<AccountConnector> self(this);
     // The client is a child: if this object goes, the client goes and no callback comes.
     client->fetchMe([self, this, client, done](const CalendlyClient::Me &me, const CalendlyError &error) {
@@ -258,11 +263,7 @@ void AccountConnector::disconnectCalendly(const QUrl &webhookCallbackUrl)
                 finish({});
                 return;
             }
-            CalendlyClient::Config config;
-            config.apiBase = m_endpoints.calendlyApi;
-            config.token = QString::fromUtf8(token);
-            config.timeoutMs = m_endpoints.timeoutMs;
-            auto *client = new CalendlyClient(m_network, config, this);
+            auto *client = calendlyClient(token);
             const auto subscriptionWords = [this](const CalendlyError &error) -> QString {
                 // A token Calendly no longer takes cannot delete anything; the subscription it made stops
                 // by itself once nobody answers it (Calendly disables it after a day).

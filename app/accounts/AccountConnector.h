@@ -15,6 +15,7 @@ class QNetworkAccessManager;
 
 namespace deskbell {
 
+class CalendlyClient;
 class SecretStore;
 struct CalendlyError;
 
@@ -86,6 +87,9 @@ private:
     void runEngageLabCheck(const QByteArray &devKey, const QByteArray &devSecret, EngageLabDone done);
     void removeSecrets(QStringList names, QStringList failed, bool unavailable, RemovedDone done);
     void later(std::function<void()> what);
+    // A client for this token at the configured API address, a child of this object (so it goes,
+    // callbacks and all, when this object does).
+    CalendlyClient *calendlyClient(const QByteArray &token);
     QString calendlyWords(const CalendlyError &error) const;
 
     QNetworkAccessManager &m_network;

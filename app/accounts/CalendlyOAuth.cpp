@@ -1,6 +1,7 @@
 #include "accounts/CalendlyOAuth.h"
 
 #include "domain/Clock.h"
+#include "net/ReplySizeLimit.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -361,17 +362,7 @@ void CalendlyOAuth::postToken(const QList<QPair<QString, QString>> &form, Grant 
     } else {
         m_refreshes.append(reply);
     }
-    auto oversized = std::make_shared<bool>(false);
-    const auto checkSize = [reply, oversized] {
-        const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (!*oversized && (reply->bytesAvailable() > MAX_RESPONSE_BYTES ||
-                            (declared.isValid() && declared.toLongLong() > MAX_RESPONSE_BYTES))) {
-            *oversized = true;
-            reply->abort();
-        }
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, checkSize);
-    connect(reply, &QNetworkReply::readyRead, this, checkSize);
+    const auto oversized = abortWhenReplyExceeds(reply, MAX_RESPONSE_BYTES, this);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, grant, oversized] { onTokenReply(reply, grant, *oversized); });
 }

@@ -103,4 +103,17 @@ bool isPending(MessageState state)
     return state == MessageState::Queued || state == MessageState::RetryWait;
 }
 
+bool fitsBooking(MessageKind kind, Appointment::Status status)
+{
+    switch (kind) {
+    case MessageKind::Cancel:
+    case MessageKind::AdHoc: // an operator chose to send it, whatever the booking's state
+        return true;
+    case MessageKind::NoShow:
+        return status == Appointment::Status::NoShow;
+    default:
+        return status == Appointment::Status::Active;
+    }
+}
+
 } // namespace deskbell

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Appointment.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -48,6 +50,11 @@ QString keyOf(MessageState state);
 std::optional<MessageState> messageStateFromString(const QString &text);
 // Pending = the dispatcher may still send it: queued or retry_wait.
 bool isPending(MessageState state);
+
+// Whether a message of this kind still fits a booking in this state: a cancellation notice and the
+// desk's own messages always do, a no-show message while the no-show mark stands, the rest while
+// the booking is active. The dispatcher checks it before sending; operator actions before acting.
+bool fitsBooking(MessageKind kind, Appointment::Status status);
 
 // One row of the outbox. The tuple (inviteeUri, kind, offsetMin, recipient, generation) is unique in
 // the database itself, so a message can never be planned twice.

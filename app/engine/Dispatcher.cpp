@@ -56,17 +56,14 @@ QString hoursLate(qint64 secs)
     return formatAdvance(secs / 60) + u" late"_s;
 }
 
-// Whether a message still fits its booking as it is now; the reason when it does not.
+// Why a message no longer fits its booking as it is now (fitsBooking()); empty when it does.
 QString mismatch(MessageKind kind, Appointment::Status status)
 {
-    switch (kind) {
-    case MessageKind::Cancel:
-    case MessageKind::AdHoc: // an operator chose to send it, whatever the booking's state
+    if (fitsBooking(kind, status)) {
         return {};
-    case MessageKind::NoShow:
-        return status == Appointment::Status::NoShow ? QString() : u"no-show mark removed"_s;
-    default:
-        break;
+    }
+    if (kind == MessageKind::NoShow) {
+        return u"no-show mark removed"_s;
     }
     switch (status) {
     case Appointment::Status::Active:

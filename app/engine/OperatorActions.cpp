@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <optional>
 
 namespace deskbell {
 
@@ -50,20 +51,15 @@ bool isNotice(MessageKind kind)
     return kind != MessageKind::Reminder && kind != MessageKind::Followup;
 }
 
-// Why a message no longer fits its booking, in the receptionist's words; empty when it fits. The
-// same rule as the dispatcher's send-time check (Dispatcher.cpp, mismatch()), said up front.
+// Why a message no longer fits its booking (fitsBooking(), which the dispatcher checks again at
+// send time), in the receptionist's words; empty when it fits.
 QString misfit(MessageKind kind, Appointment::Status status)
 {
-    switch (kind) {
-    case MessageKind::Cancel:
-    case MessageKind::AdHoc:
+    if (fitsBooking(kind, status)) {
         return {};
-    case MessageKind::NoShow:
-        return status == Appointment::Status::NoShow
-                   ? QString()
-                   : OperatorActions::tr("The no-show mark was removed, so this message no longer fits.");
-    default:
-        break;
+    }
+    if (kind == MessageKind::NoShow) {
+        return OperatorActions::tr("The no-show mark was removed, so this message no longer fits.");
     }
     switch (status) {
     case Appointment::Status::Active:
@@ -107,10 +103,22 @@ QString notPending(const OutboxMessage &m)
     return {};
 }
 
-QString storageFailure(const StorageError &e)
+// Why an action meant for a pending message cannot apply to `m` (gone, or not pending any more);
+// empty when it can.
+QString whyNotPending(const std::optional<OutboxMessage> &m)
+{
+    return m ? notPending(*m) : OperatorActions::tr("That message no longer exists.");
+}
+
+// The result of an action the database refused: nothing changed (its transaction rolled back).
+OperatorActions::Result storageFailure(const StorageError &e, qint64 messageId = 0)
 {
     qCWarning(lcActions).noquote() << u"operator action not applied: %1"_s.arg(e.message());
-    return OperatorActions::tr("Nothing was changed: the database reported a problem (%1).").arg(e.message());
+    OperatorActions::Result r;
+    r.messageId = messageId;
+    r.error =
+        OperatorActions::tr("Nothing was changed: the database reported a problem (%1).").arg(e.message());
+    return r;
 }
 
 QString optedOutText()
@@ -157,6 +165,26 @@ void OperatorActions::audit(const Actor &actor, const QString &action, const QSt
     entry.reason = actor.reason.trimmed();
     entry.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     m_store.appendAudit(entry);
+}
+
+qint64 OperatorActions::queueNow(OutboxMessage &m, int firstGeneration, const QDateTime &now,
+                                 const QString &what)
+{
+    m.generation = std::max(firstGeneration, m_store.maxGeneration(m.inviteeUri, m.kind, m.offsetMin) + 1);
+    m.dueUtc = now;
+    m.state = MessageState::Queued;
+    const qint64 id = m_store.insertMessage(m);
+    if (id == 0) {
+        throw StorageError(
+            u"%1 could not be queued: its generation %2 is taken"_s.arg(what).arg(m.generation));
+    }
+    return id;
+}
+
+QString OperatorActions::advanceNow(const Appointment &appointment, const QDateTime &now) const
+{
+    return formatAdvance(std::max<qint64>(0, now.secsTo(appointment.startUtc) / 60),
+                         m_rules ? m_rules->rulesFor(appointment).messageLanguage : MessageLanguage::English);
 }
 
 void OperatorActions::wake()
@@ -212,25 +240,14 @@ OperatorActions::Result OperatorActions::resend(qint64 messageId, const Actor &a
         m.kind = original->kind;
         m.offsetMin = original->offsetMin;
         m.recipient = recipient;
-        m.generation = m_store.maxGeneration(m.inviteeUri, m.kind, m.offsetMin) + 1;
         m.resendOf = original->id;
-        m.dueUtc = now;
         m.templateId = original->templateId;
         m.params = original->params;
         if (m.kind == MessageKind::Reminder && appointment && appointment->startUtc.isValid()) {
-            // "in 24 hours" was true when it was planned; say what is left now (0 once it started).
-            m.params.insert(u"advance"_s,
-                            formatAdvance(std::max<qint64>(0, now.secsTo(appointment->startUtc) / 60),
-                                          m_rules ? m_rules->rulesFor(*appointment).messageLanguage
-                                                  : MessageLanguage::English));
+            // "in 24 hours" was true when it was planned; say what is left now.
+            m.params.insert(u"advance"_s, advanceNow(*appointment, now));
         }
-        m.state = MessageState::Queued;
-        r.messageId = m_store.insertMessage(m);
-        if (r.messageId == 0) {
-            throw StorageError(
-                u"message #%1 could not be queued again: its generation %2 is taken"_s.arg(messageId).arg(
-                    m.generation));
-        }
+        r.messageId = queueNow(m, 0, now, u"the resend of message #%1"_s.arg(messageId));
         audit(actor, u"resend"_s, messageTarget(messageId),
               QJsonObject{{u"new_message"_s, r.messageId},
                           {u"kind"_s, keyOf(m.kind)},
@@ -246,10 +263,7 @@ OperatorActions::Result OperatorActions::resend(qint64 messageId, const Actor &a
                                            .arg(r.messageId)
                                            .arg(phone::mask(recipient));
     } catch (const StorageError &e) {
-        r = Result{};
-        r.messageId = messageId;
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e, messageId);
     }
     wake();
     return r;
@@ -262,12 +276,8 @@ OperatorActions::Result OperatorActions::cancel(qint64 messageId, const Actor &a
     try {
         Transaction tx(m_db);
         const auto m = m_store.message(messageId);
-        if (!m) {
-            r.error = tr("That message no longer exists.");
-            return r;
-        }
-        if (!isPending(m->state)) {
-            r.error = notPending(*m);
+        if (const QString why = whyNotPending(m); !why.isEmpty()) {
+            r.error = why;
             return r;
         }
         QString reason = u"canceled by "_s + who(actor);
@@ -276,8 +286,7 @@ OperatorActions::Result OperatorActions::cancel(qint64 messageId, const Actor &a
         }
         // The state test is in the UPDATE: a message the dispatcher took meanwhile stays untouched.
         if (!m_store.cancelPendingMessage(messageId, MessageState::Canceled, reason)) {
-            const auto now = m_store.message(messageId);
-            r.error = now ? notPending(*now) : tr("That message no longer exists.");
+            r.error = whyNotPending(m_store.message(messageId));
             return r;
         }
         audit(actor, u"cancel"_s, messageTarget(messageId),
@@ -288,10 +297,7 @@ OperatorActions::Result OperatorActions::cancel(qint64 messageId, const Actor &a
         qCInfo(lcActions).noquote()
             << u"%1 canceled message #%2 (%3)"_s.arg(who(actor)).arg(messageId).arg(keyOf(m->kind));
     } catch (const StorageError &e) {
-        r = Result{};
-        r.messageId = messageId;
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e, messageId);
     }
     wake();
     return r;
@@ -305,28 +311,20 @@ OperatorActions::Result OperatorActions::sendNow(qint64 messageId, const Actor &
         const QDateTime now = m_clock.nowUtc();
         Transaction tx(m_db);
         const auto m = m_store.message(messageId);
-        if (!m) {
-            r.error = tr("That message no longer exists.");
-            return r;
-        }
-        if (!isPending(m->state)) {
-            r.error = notPending(*m);
+        if (const QString why = whyNotPending(m); !why.isEmpty()) {
+            r.error = why;
             return r;
         }
         if (m->kind == MessageKind::Reminder) {
             const auto appointment = m_store.appointment(m->inviteeUri);
             if (appointment && appointment->startUtc.isValid() && appointment->startUtc > now) {
                 QJsonObject params = m->params;
-                params.insert(u"advance"_s,
-                              formatAdvance(now.secsTo(appointment->startUtc) / 60,
-                                            m_rules ? m_rules->rulesFor(*appointment).messageLanguage
-                                                    : MessageLanguage::English));
+                params.insert(u"advance"_s, advanceNow(*appointment, now));
                 m_store.setMessageParams(messageId, params);
             }
         }
         if (!m_store.setMessageDueNow(messageId, now, u"send now: "_s + who(actor))) {
-            const auto current = m_store.message(messageId);
-            r.error = current ? notPending(*current) : tr("That message no longer exists.");
+            r.error = whyNotPending(m_store.message(messageId));
             return r; // the transaction rolls the new "advance" back
         }
         audit(
@@ -342,10 +340,7 @@ OperatorActions::Result OperatorActions::sendNow(qint64 messageId, const Actor &
         qCInfo(lcActions).noquote()
             << u"%1 sends message #%2 (%3) now"_s.arg(who(actor)).arg(messageId).arg(keyOf(m->kind));
     } catch (const StorageError &e) {
-        r = Result{};
-        r.messageId = messageId;
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e, messageId);
     }
     wake();
     return r;
@@ -449,9 +444,7 @@ OperatorActions::Result OperatorActions::correctPhone(const QString &inviteeUri,
         tx.commit();
         r.ok = true;
     } catch (const StorageError &e) {
-        r = Result{};
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e);
     }
     qCInfo(lcActions).noquote()
         << u"%1 corrected the phone of %2 from %3 to %4: %5 moved, %6 queued again, %7 replaced"_s
@@ -493,9 +486,7 @@ OperatorActions::Result OperatorActions::setOptOut(const QString &e164, bool opt
         tx.commit();
         r.ok = true;
     } catch (const StorageError &e) {
-        r = Result{};
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e);
     }
     qCInfo(lcActions).noquote() << u"%1 opted %2 %3 (%4 pending message(s) skipped)"_s
                                        .arg(who(actor), optedOut ? u"out"_s : u"back in"_s,
@@ -521,8 +512,7 @@ OperatorActions::Result OperatorActions::pauseSending(const Actor &actor)
         tx.commit();
         r.ok = true;
     } catch (const StorageError &e) {
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e);
     }
     qCInfo(lcActions).noquote() << u"%1 paused sending"_s.arg(who(actor));
     if (m_dispatcher) {
@@ -543,8 +533,7 @@ OperatorActions::Result OperatorActions::resumeSending(const Actor &actor)
         tx.commit();
         r.ok = true;
     } catch (const StorageError &e) {
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e);
     }
     qCInfo(lcActions).noquote() << u"%1 resumed sending"_s.arg(who(actor));
     if (m_dispatcher) {
@@ -584,16 +573,10 @@ OperatorActions::Result OperatorActions::sendAdHoc(const QString &inviteeUri, co
         m.kind = MessageKind::AdHoc;
         m.offsetMin = 0;
         m.recipient = recipient;
-        // Generation 0 is what the planner makes; an operator's messages start at 1.
-        m.generation = std::max(1, m_store.maxGeneration(inviteeUri, MessageKind::AdHoc, 0) + 1);
-        m.dueUtc = m_clock.nowUtc();
         m.templateId = tpl;
         m.params = params;
-        m.state = MessageState::Queued;
-        r.messageId = m_store.insertMessage(m);
-        if (r.messageId == 0) {
-            throw StorageError(u"the ad-hoc message's generation %1 is taken"_s.arg(m.generation));
-        }
+        // Generation 0 is what the planner makes; an operator's messages start at 1.
+        r.messageId = queueNow(m, 1, m_clock.nowUtc(), u"the ad-hoc message"_s);
         audit(actor, u"adhoc"_s, appointmentTarget(inviteeUri),
               QJsonObject{{u"message"_s, r.messageId},
                           {u"template"_s, tpl},
@@ -603,9 +586,7 @@ OperatorActions::Result OperatorActions::sendAdHoc(const QString &inviteeUri, co
         r.ok = true;
         r.affected = 1;
     } catch (const StorageError &e) {
-        r = Result{};
-        r.error = storageFailure(e);
-        return r;
+        return storageFailure(e);
     }
     qCInfo(lcActions).noquote() << u"%1 wrote message #%2 (template %3) to %4"_s.arg(who(actor))
                                        .arg(r.messageId)

@@ -8,6 +8,7 @@
 
 namespace deskbell {
 
+struct Appointment;
 class Clock;
 class Database;
 class Dispatcher;
@@ -85,6 +86,13 @@ public:
 private:
     QString who(const Actor &actor) const;
     void audit(const Actor &actor, const QString &action, const QString &target, const QJsonObject &details);
+    // Inserts m as queued, due now, one generation above the highest of its (invitee, kind, offset)
+    // and at least firstGeneration; returns its id. Throws StorageError (naming it `what`) when the
+    // generation is taken, which the action's transaction makes impossible short of a bug.
+    qint64 queueNow(OutboxMessage &m, int firstGeneration, const QDateTime &now, const QString &what);
+    // A reminder's "advance" value for the time left at `now` before the meeting (0 once it started),
+    // in the message language of the booking's rules.
+    QString advanceNow(const Appointment &appointment, const QDateTime &now) const;
     void wake();
 
     Database &m_db;

@@ -142,7 +142,7 @@ void Planner::planCreated(const Input &input, const RuleSet &ruleSet, Plan &plan
                 m.dueUtc = now;
                 m.templateId = tpl;
                 // The host reads times in the desk's zone, not the invitee's.
-                m.params = params(appointment, rules, zoneForInvitee(Appointment{}, rules));
+                m.params = messageParams(appointment, rules, zoneForInvitee(Appointment{}, rules));
                 m.params.insert(u"event"_s, reschedule ? u"rescheduled"_s : u"booked"_s);
                 if (input.isOptedOut && input.isOptedOut(m.recipient)) {
                     m.state = MessageState::Skipped;
@@ -329,7 +329,7 @@ OutboxMessage Planner::inviteeMessage(const Input &input, const Appointment &app
     m.recipient = appointment.recipient();
     m.dueUtc = dueUtc;
     m.templateId = templateId;
-    m.params = params(appointment, rules, zoneForInvitee(appointment, rules));
+    m.params = messageParams(appointment, rules, zoneForInvitee(appointment, rules));
     if (appointment.phoneRaw.isEmpty()) {
         m.state = MessageState::Skipped;
         m.skipReason = reasonNoPhone();
@@ -343,7 +343,7 @@ OutboxMessage Planner::inviteeMessage(const Input &input, const Appointment &app
     return m;
 }
 
-QJsonObject Planner::params(const Appointment &appointment, const Rules &rules, const QString &zoneId) const
+QJsonObject Planner::messageParams(const Appointment &appointment, const Rules &rules, const QString &zoneId)
 {
     const QTimeZone zone = zoneNamed(zoneId);
     const QDateTime local = appointment.startUtc.toTimeZone(zone);

@@ -57,6 +57,13 @@ public:
 
     Plan plan(const Input &input, const RuleSet &rules);
 
+    // The template values every message of the appointment carries ({name}, {time}, {date},
+    // {timezone}, {event_name}, ...), with times in zoneId and words in the rules' message language;
+    // the kind-specific ones ({advance}, {event}) are added by the caller. The console's preview
+    // uses it too, so it shows what will be sent.
+    static QJsonObject messageParams(const Appointment &appointment, const Rules &rules,
+                                     const QString &zoneId);
+
     // Reasons, shared with tests and the console so the words stay the same everywhere.
     static QString reasonBookedTooLate() { return QStringLiteral("booked too late"); }
     static QString reasonInvalidPhone() { return QStringLiteral("invalid phone"); }
@@ -79,7 +86,6 @@ private:
     OutboxMessage inviteeMessage(const Input &input, const Appointment &appointment, const Rules &rules,
                                  MessageKind kind, const QString &templateId, int offsetMin,
                                  const QDateTime &dueUtc) const;
-    QJsonObject params(const Appointment &appointment, const Rules &rules, const QString &zoneId) const;
     void withdrawPending(const QList<OutboxMessage> &messages, const QString &reason, Plan &plan,
                          const QList<MessageKind> &kinds = {}) const;
     // Returns the template for kind, or empty after noting (once per kind and rule source) that it is off.

@@ -2,6 +2,7 @@
 
 #include "calendly/WebhookSignature.h"
 #include "domain/Phone.h"
+#include "net/ReplySizeLimit.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -176,17 +177,7 @@ void BookingSimulator::post(const QUrl &listenerUrl, const QByteArray &signingKe
         phone::mask(booking.phone), url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
     QNetworkReply *reply = m_network.post(request, body);
     m_inFlight.append(reply);
-    auto oversized = std::make_shared<bool>(false);
-    const auto checkSize = [reply, oversized] {
-        const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (!*oversized && (reply->bytesAvailable() > MAX_RESPONSE_BYTES ||
-                            (declared.isValid() && declared.toLongLong() > MAX_RESPONSE_BYTES))) {
-            *oversized = true;
-            reply->abort();
-        }
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, checkSize);
-    connect(reply, &QNetworkReply::readyRead, this, checkSize);
+    const auto oversized = abortWhenReplyExceeds(reply, MAX_RESPONSE_BYTES, this);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, inviteeUri, oversized] { onFinished(reply, inviteeUri, *oversized); });
 }

@@ -1,5 +1,7 @@
 #include "sms/EngageLabTemplates.h"
 
+#include "net/ReplySizeLimit.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -174,19 +176,9 @@ void EngageLabTemplateClient::fetch()
             Qt::QueuedConnection);
         return;
     }
-    m_oversized = false;
     QNetworkReply *reply = m_nam->get(EngageLabProvider::makeRequest(m_config, u"/v1/template-configs"_s));
     m_reply = reply;
-    const auto checkSize = [this, reply] {
-        const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (!m_oversized && (reply->bytesAvailable() > MAX_RESPONSE_BYTES ||
-                             (declared.isValid() && declared.toLongLong() > MAX_RESPONSE_BYTES))) {
-            m_oversized = true;
-            reply->abort();
-        }
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, checkSize);
-    connect(reply, &QNetworkReply::readyRead, this, checkSize);
+    m_oversized = abortWhenReplyExceeds(reply, MAX_RESPONSE_BYTES, this);
     connect(reply, &QNetworkReply::finished, this, &EngageLabTemplateClient::onFinished);
 }
 
@@ -206,7 +198,7 @@ void EngageLabTemplateClient::onFinished()
     bool authProblem = false;
     QList<SmsTemplate> templates;
 
-    if (m_oversized) {
+    if (*m_oversized) {
         reason = u"template list larger than %1 KiB"_s.arg(MAX_RESPONSE_BYTES / 1024);
     } else if (http == 0) {
         reason = reply->error() == QNetworkReply::OperationCanceledError

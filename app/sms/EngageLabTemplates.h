@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -78,7 +80,7 @@ private:
     QNetworkAccessManager *m_nam;
     EngageLabProvider::Config m_config;
     QPointer<QNetworkReply> m_reply;
-    bool m_oversized = false;
+    std::shared_ptr<const bool> m_oversized; // of m_reply
 };
 
 } // namespace deskbell

@@ -1,6 +1,7 @@
 #include "storage/ConsoleQueries.h"
 
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/StorageError.h"
 
 #include <QJsonDocument>
@@ -54,25 +55,17 @@ private:
     bool m_hasWhere = false;
 };
 
-// Runs sql on db. With plans given, SQLite's plan for the statement is recorded first.
+// Runs sql on db. With plans given, the database's plan for the statement is recorded first.
 QSqlQuery run(const Database &db, QStringList *plans, const QString &operation, const Sql &sql)
 {
     if (!db.isOpen()) {
         throw StorageError(u"ConsoleQueries::%1: the database is not open"_s.arg(operation));
     }
     if (plans) {
-        QSqlQuery explain(db.connection());
-        explain.setForwardOnly(true);
-        if (explain.prepare(u"EXPLAIN QUERY PLAN "_s + sql.text)) {
-            for (const QVariant &value : sql.values) {
-                explain.addBindValue(value);
-            }
-            if (explain.exec()) {
-                plans->append(u"SQL: "_s + sql.text.simplified());
-                while (explain.next()) {
-                    plans->append(explain.value(3).toString()); // id, parent, notused, detail
-                }
-            }
+        QSqlDatabase connection = db.connection();
+        if (const auto plan = db.dialect().explain(connection, sql.text, sql.values)) {
+            plans->append(u"SQL: "_s + sql.text.simplified());
+            plans->append(*plan);
         }
     }
     QSqlQuery q(db.connection());
@@ -287,12 +280,14 @@ QString digitsOf(const QString &column)
 
 // "(col LIKE ? OR ...)": the text matched anywhere in textColumns or phoneColumns, and, for a phone
 // number typed with any spacing, in the digits of phoneColumns.
-Sql searchCondition(const Search &search, const QStringList &textColumns, const QStringList &phoneColumns)
+Sql searchCondition(const SqlDialect &dialect, const Search &search, const QStringList &textColumns,
+                    const QStringList &phoneColumns)
 {
     Sql sql;
     QStringList parts;
+    const QString like = u' ' + dialect.caseInsensitiveLike() + u" ? ESCAPE '\\'"_s;
     for (const QString &column : textColumns + phoneColumns) {
-        parts.append(column + u" LIKE ? ESCAPE '\\'"_s);
+        parts.append(column + like);
         sql.values.append(search.like);
     }
     if (!search.digits.isEmpty()) {
@@ -308,7 +303,7 @@ Sql searchCondition(const Search &search, const QStringList &textColumns, const 
 const QStringList APPOINTMENT_TEXT{u"a.invitee_name"_s, u"a.email"_s, u"a.event_name"_s};
 const QStringList APPOINTMENT_PHONES{u"a.phone_e164"_s, u"a.phone_raw"_s};
 
-void addUpcomingConditions(Sql &sql, const ConsoleQueries::UpcomingFilter &filter)
+void addUpcomingConditions(const SqlDialect &dialect, Sql &sql, const ConsoleQueries::UpcomingFilter &filter)
 {
     if (filter.fromUtc.isValid()) {
         sql.where(u"a.start_utc_ms >= ?"_s, {filter.fromUtc.toMSecsSinceEpoch()});
@@ -318,7 +313,7 @@ void addUpcomingConditions(Sql &sql, const ConsoleQueries::UpcomingFilter &filte
     }
     const Search search = searchFor(filter.search);
     if (!search.like.isEmpty()) {
-        sql.where(searchCondition(search, APPOINTMENT_TEXT, APPOINTMENT_PHONES));
+        sql.where(searchCondition(dialect, search, APPOINTMENT_TEXT, APPOINTMENT_PHONES));
     }
 }
 
@@ -336,30 +331,37 @@ struct LogSource
     QStringList searchText; // the entry's own text a search also looks at
 };
 
-// BookingEvent::dedupeKey() is "event name|invitee uri[|no-show part]"; invitee URIs hold no '|'.
-const QString BOOKING_KEY_REST = u"substr(b.dedupe_key, instr(b.dedupe_key, '|') + 1)"_s;
-const QString BOOKING_INVITEE = u"(CASE WHEN instr(b.dedupe_key, '|') = 0 THEN NULL"
-                                " WHEN instr(%1, '|') = 0 THEN %1"
-                                " ELSE substr(%1, 1, instr(%1, '|') - 1) END)"_s.arg(BOOKING_KEY_REST);
-
-// OperatorActions names what an action was on as "message:<outbox id>" or "appointment:<invitee uri>"
-// (other targets, such as "sending" or a masked phone number, name no invitee).
-const QString AUDIT_MESSAGE =
-    u"(CASE WHEN substr(u.target, 1, 8) = 'message:' THEN CAST(substr(u.target, 9) AS INTEGER) END)"_s;
-const QString AUDIT_INVITEE = u"(CASE WHEN substr(u.target, 1, 12) = 'appointment:' THEN substr(u.target, 13)"
-                              " ELSE t.invitee_uri END)"_s;
-
-const QList<LogSource> &logSources()
+// The log's sources as SQL of this dialect. The SQLite text is what the plans in
+// tst_consolequeries were checked against.
+QList<LogSource> buildLogSources(const SqlDialect &dialect)
 {
-    static const QList<LogSource> sources{
+    // BookingEvent::dedupeKey() is "event name|invitee uri[|no-show part]"; invitee URIs hold no '|'.
+    const auto bar = [&dialect](const QString &text) {
+        return dialect.position(text, u"'|'"_s);
+    };
+    const QString keyRest = u"substr(b.dedupe_key, %1 + 1)"_s.arg(bar(u"b.dedupe_key"_s));
+    const QString bookingInvitee =
+        u"(CASE WHEN %1 = 0 THEN NULL"
+        " WHEN %2 = 0 THEN %3"
+        " ELSE substr(%3, 1, %2 - 1) END)"_s.arg(bar(u"b.dedupe_key"_s), bar(keyRest), keyRest);
+
+    // OperatorActions names what an action was on as "message:<outbox id>" or "appointment:<invitee
+    // uri>" (other targets, such as "sending" or a masked phone number, name no invitee).
+    const QString auditMessage = u"(CASE WHEN substr(u.target, 1, 8) = 'message:' THEN %1 END)"_s.arg(
+        dialect.textToInteger(u"substr(u.target, 9)"_s));
+    const QString auditInvitee =
+        u"(CASE WHEN substr(u.target, 1, 12) = 'appointment:' THEN substr(u.target, 13)"
+        " ELSE t.invitee_uri END)"_s;
+
+    return {
         {Source::Booking,
          u"b.id, b.received_utc_ms, %1, a.invitee_name, a.phone_e164, b.event_name, b.outcome, b.detail,"
-         " NULL, NULL, 0"_s.arg(BOOKING_INVITEE),
-         u"booking_events b LEFT JOIN appointments a ON a.invitee_uri = %1"_s.arg(BOOKING_INVITEE),
+         " NULL, NULL, 0"_s.arg(bookingInvitee),
+         u"booking_events b LEFT JOIN appointments a ON a.invitee_uri = %1"_s.arg(bookingInvitee),
          u"b.received_utc_ms"_s,
          u"b.id"_s,
          u"b.outcome"_s,
-         BOOKING_INVITEE,
+         bookingInvitee,
          {u"b.detail"_s}},
         {Source::Message,
          // The number the message went to: the host's for a host notification.
@@ -374,16 +376,22 @@ const QList<LogSource> &logSources()
          {u"l.detail"_s}},
         {Source::Operator,
          u"u.id, u.at_utc_ms, %1, a.invitee_name, a.phone_e164, u.action, NULL, u.reason, u.actor, u.target,"
-         " COALESCE(%2, 0)"_s.arg(AUDIT_INVITEE, AUDIT_MESSAGE),
+         " COALESCE(%2, 0)"_s.arg(auditInvitee, auditMessage),
          u"audit_log u LEFT JOIN outbox t ON t.id = %1 LEFT JOIN appointments a ON a.invitee_uri = %2"_s.arg(
-             AUDIT_MESSAGE, AUDIT_INVITEE),
+             auditMessage, auditInvitee),
          u"u.at_utc_ms"_s,
          u"u.id"_s,
          QString(),
-         AUDIT_INVITEE,
+         auditInvitee,
          {u"u.reason"_s, u"u.actor"_s, u"u.action"_s, u"u.target"_s}},
     };
-    return sources;
+}
+
+const QList<LogSource> &logSources(const SqlDialect &dialect)
+{
+    static const QList<LogSource> sqlite = buildLogSources(SqlDialect::sqlite());
+    static const QList<LogSource> postgres = buildLogSources(SqlDialect::postgres());
+    return dialect.backend() == SqlDialect::Backend::Postgres ? postgres : sqlite;
 }
 
 // Entries of `source` that come before (older) or after (newer) the entry (atMs, from, id) in the
@@ -408,11 +416,12 @@ Sql keysetCondition(const LogSource &s, qint64 atMs, Source from, qint64 id, boo
 // The appointments are searched once, in a subquery SQLite keeps as a temporary index, instead of
 // joining every log row to its appointment before looking at it: on a log of a million rows that is
 // the difference between a fraction of a second and many seconds when nothing matches.
-Sql logSearchCondition(const LogSource &s, const Search &search)
+Sql logSearchCondition(const SqlDialect &dialect, const LogSource &s, const Search &search)
 {
-    const Sql invitees = searchCondition(search, {u"m.invitee_name"_s, u"m.email"_s, u"m.event_name"_s},
-                                         {u"m.phone_e164"_s, u"m.phone_raw"_s});
-    const Sql own = searchCondition(search, s.searchText, {});
+    const Sql invitees =
+        searchCondition(dialect, search, {u"m.invitee_name"_s, u"m.email"_s, u"m.event_name"_s},
+                        {u"m.phone_e164"_s, u"m.phone_raw"_s});
+    const Sql own = searchCondition(dialect, search, s.searchText, {});
     return Sql{u"(%1 IN (SELECT m.invitee_uri FROM appointments m WHERE %2) OR %3)"_s.arg(
                    s.invitee, invitees.text, own.text),
                invitees.values + own.values};
@@ -478,7 +487,7 @@ QList<ConsoleQueries::UpcomingItem> ConsoleQueries::upcoming(const UpcomingFilte
     }
     Sql sql;
     sql.add(u"SELECT "_s + columns(u"a"_s, APPOINTMENT_COLUMNS) + u" FROM appointments a"_s);
-    addUpcomingConditions(sql, filter);
+    addUpcomingConditions(m_db.dialect(), sql, filter);
     sql.add(u" ORDER BY a.start_utc_ms, a.invitee_uri LIMIT ? OFFSET ?"_s,
             {filter.limit, std::max(0, filter.offset)});
     QSqlQuery q = run(m_db, plans(), u"upcoming"_s, sql);
@@ -494,7 +503,7 @@ int ConsoleQueries::upcomingCount(const UpcomingFilter &filter)
 {
     Sql sql;
     sql.add(u"SELECT COUNT(*) FROM appointments a"_s);
-    addUpcomingConditions(sql, filter);
+    addUpcomingConditions(m_db.dialect(), sql, filter);
     QSqlQuery q = run(m_db, plans(), u"upcomingCount"_s, sql);
     return q.next() ? q.value(0).toInt() : 0;
 }
@@ -594,7 +603,7 @@ QList<ConsoleQueries::LogEntry> ConsoleQueries::logPage(const LogFilter &filter,
     // `limit` rows at most; the page is the first `limit` of their merge. One IN (...) over several
     // states would make SQLite sort every matching row instead.
     QList<LogEntry> entries;
-    for (const LogSource &s : logSources()) {
+    for (const LogSource &s : logSources(m_db.dialect())) {
         QList<QVariant> stateValues; // one query each; a null QVariant: no state condition
         if (s.stateColumn.isEmpty()) {
             if (operatorShown) {
@@ -617,7 +626,7 @@ QList<ConsoleQueries::LogEntry> ConsoleQueries::logPage(const LogFilter &filter,
                 sql.where(s.stateColumn + u" = ?"_s, {state});
             }
             if (!search.like.isEmpty()) {
-                sql.where(logSearchCondition(s, search));
+                sql.where(logSearchCondition(m_db.dialect(), s, search));
             }
             const QString direction = newer ? u"ASC"_s : u"DESC"_s;
             sql.add(u" ORDER BY %1 %3, %2 %3 LIMIT ?"_s.arg(s.at, s.id, direction), {limit});
@@ -709,8 +718,8 @@ ConsoleQueries::Delivery ConsoleQueries::delivery(const QDateTime &fromUtc, cons
     const qint64 to = toUtc.toMSecsSinceEpoch();
     Sql sql;
     sql.add(u"SELECT COUNT(*),"
-            " COALESCE(SUM(lower(delivery_status) = 'delivered'), 0),"
-            " COALESCE(SUM(lower(delivery_status) IN %1), 0),"
+            " COUNT(CASE WHEN lower(delivery_status) = 'delivered' THEN 1 END),"
+            " COUNT(CASE WHEN lower(delivery_status) IN %1 THEN 1 END),"
             " (SELECT COUNT(*) FROM outbox WHERE state = 'failed' AND due_utc_ms >= ? AND due_utc_ms < ?)"
             " FROM outbox WHERE accepted_utc_ms >= ? AND accepted_utc_ms < ?"_s.arg(FAILED_RECEIPTS),
             {from, to, from, to});

@@ -142,7 +142,7 @@ public:
     // next attempt).
     QList<NextSend> nextSends(const QDateTime &nowUtc, qint64 withinSecs, int limit = 200);
 
-    // Tests and benchmarks: while on, every query also records SQLite's plan for itself, so a test can
+    // Tests and benchmarks: while on, every query also records the database's plan for itself, so a test can
     // prove that no query reads a whole table. takePlans() returns them ("SQL: ..." then one line per
     // step of the plan) and forgets them.
     void setRecordPlans(bool on) { m_recordPlans = on; }

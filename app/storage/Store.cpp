@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/StorageError.h"
 
 #include <QJsonDocument>
@@ -271,10 +272,10 @@ qint64 Store::insertBookingEvent(const BookingEventRecord &record)
         {u"detail"_s, nullableText(record.detail)},
         {u"duplicate_of"_s, nullableId(record.duplicateOf)},
     };
-    QSqlQuery q = prepare(m_db, op, insertSql(u"booking_events"_s, row));
+    QSqlQuery q = prepare(m_db, op, m_db.dialect().returningId(insertSql(u"booking_events"_s, row)));
     bindRow(q, row);
     exec(q, op);
-    return q.lastInsertId().toLongLong();
+    return m_db.dialect().insertedId(q);
 }
 
 qint64 Store::findAppliedBookingEvent(const QString &dedupeKey)
@@ -411,15 +412,15 @@ qint64 Store::insertMessage(const OutboxMessage &message)
     const Row row = messageRow(message, m_clock.nowUtc());
     QSqlQuery q =
         prepare(m_db, op,
-                insertSql(u"outbox"_s, row) +
-                    u" ON CONFLICT (invitee_uri, kind, offset_min, recipient, generation) DO NOTHING"_s);
+                m_db.dialect().returningId(
+                    insertSql(u"outbox"_s, row) +
+                    u" ON CONFLICT (invitee_uri, kind, offset_min, recipient, generation) DO NOTHING"_s));
     bindRow(q, row);
     exec(q, op);
-    // On a conflict lastInsertId() still holds the previous insert's id: only the count tells.
-    if (q.numRowsAffected() == 0) {
+    const qint64 id = m_db.dialect().insertedId(q); // 0: the key was taken
+    if (id == 0) {
         return 0;
     }
-    const qint64 id = q.lastInsertId().toLongLong();
     logMessageState(id, message.skipReason.isEmpty() ? message.lastError : message.skipReason);
     return id;
 }
@@ -720,10 +721,10 @@ qint64 Store::appendAudit(const AuditEntry &entry)
         {u"action"_s, requiredText(entry.action)}, {u"target"_s, nullableText(entry.target)},
         {u"reason"_s, nullableText(entry.reason)}, {u"details"_s, nullableText(entry.details)},
     };
-    QSqlQuery q = prepare(m_db, op, insertSql(u"audit_log"_s, row));
+    QSqlQuery q = prepare(m_db, op, m_db.dialect().returningId(insertSql(u"audit_log"_s, row)));
     bindRow(q, row);
     exec(q, op);
-    return q.lastInsertId().toLongLong();
+    return m_db.dialect().insertedId(q);
 }
 
 QList<Store::AuditEntry> Store::auditEntries()

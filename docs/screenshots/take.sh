@@ -4,10 +4,14 @@
 # then the console starts, its Sandbox "sends" what is due, and the screens are captured with
 # ImageMagick's `import` while xdotool works the keyboard like an operator would.
 #
-#   docs/screenshots/take.sh [build-dir]      (needs xvfb, xdotool, imagemagick)
+#   docs/screenshots/take.sh [build-dir] [language]   (needs xvfb, xdotool, imagemagick; for th and
+#                                                     zh_CN also fonts-thai-tlwg and fonts-noto-cjk)
+# Without a language the pictures are English; with one (th, zh_CN) their names end in -th, -zh_CN.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
+language=${2:-}
+suffix=${language:+-$language}
 bin="$build/ui/deskbell"
 [ -x "$bin" ] || { echo "no $bin: build first (packaging/dev.sh test)" >&2; exit 2; }
 for tool in xvfb-run xdotool import; do
@@ -18,6 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 export DESKBELL_KEYCHAIN=off DESKBELL_NO_WELCOME=1 TZ=Asia/Bangkok LANG=C.UTF-8
+export DESKBELL_LANGUAGE="${language:-en}"
 mkdir -p "$XDG_CONFIG_HOME/deskbell" "$work/bookings"
 cat > "$XDG_CONFIG_HOME/deskbell/deskbell.ini" <<'INI'
 [rules]
@@ -43,7 +48,7 @@ INI
 
 python3 "$here/bookings.py" "$work/bookings"
 for f in "$work/bookings"/*.json; do
-    "$bin" --ingest "$f" >/dev/null
+    "$bin" --ingest "$f" >/dev/null 2>&1
 done
 
 xvfb-run -a -s "-screen 0 1400x860x24" sh -c '
@@ -52,24 +57,24 @@ xvfb-run -a -s "-screen 0 1400x860x24" sh -c '
     app=$!
     sleep 6
     # Without a window manager: size, place and focus the main window by hand.
-    win=$(xdotool search --onlyvisible --name "^Deskbell" | head -1)
+    win=$(xdotool search --onlyvisible --name "Deskbell$" | head -1)
     xdotool windowsize "$win" 1400 860 windowmove "$win" 0 0 windowfocus "$win"
     sleep 2
-    import -window root "$2/main-window.png"
+    import -window root "$2/main-window$3.png"
     # The meeting detail: click the first meeting of the day.
     xdotool mousemove 120 305 click 1
     sleep 1.5
-    import -window root "$2/meeting-detail.png"
+    import -window root "$2/meeting-detail$3.png"
     xdotool key ctrl+2
     sleep 1.5
-    import -window root "$2/live-log.png"
+    import -window root "$2/live-log$3.png"
     xdotool key ctrl+3
     sleep 1.5
-    import -window root "$2/templates-editor.png"
+    import -window root "$2/templates-editor$3.png"
     xdotool key ctrl+4
     sleep 1.5
-    import -window root "$2/dashboard.png"
+    import -window root "$2/dashboard$3.png"
     kill $app
     wait $app || true
-' "$bin" "$work" "$here"
+' "$bin" "$work" "$here" "$suffix"
 echo "screenshots in $here"

@@ -464,6 +464,50 @@
         <comment>date format: Thu 5 Nov</comment>
         <translation>ddd d MMM</translation>
     </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>ยืนยันนัด</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>แจ้งยกเลิกนัด</translation>
+    </message>
+    <message>
+        <source>Reschedule notice</source>
+        <translation>แจ้งเลื่อนนัด</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>เตือนนัด</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>ติดตามผลหลังนัด</translation>
+    </message>
+    <message>
+        <source>Host notification</source>
+        <translation>แจ้งผู้รับนัด</translation>
+    </message>
+    <message>
+        <source>Missed-you message</source>
+        <translation>ข้อความถึงผู้ไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <source>Message from the desk</source>
+        <translation>ข้อความจากเคาน์เตอร์</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>ไม่ทราบ</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>รอการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>อนุมัติแล้ว</translation>
+    </message>
 </context>
 <context>
     <name>OperatorActions</name>
@@ -823,89 +867,6 @@
     <message>
         <source>Deskbell shows the new language the next time it starts.</source>
         <translation>Deskbell จะแสดงภาษาใหม่เมื่อเปิดโปรแกรมครั้งถัดไป</translation>
-    </message>
-</context>
-<context>
-    <name>UiText</name>
-    <message>
-        <source>Confirmation</source>
-        <translation>ยืนยันนัด</translation>
-    </message>
-    <message>
-        <source>Cancellation</source>
-        <translation>แจ้งยกเลิกนัด</translation>
-    </message>
-    <message>
-        <source>Reschedule notice</source>
-        <translation>แจ้งเลื่อนนัด</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>เตือนนัด</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>ติดตามผลหลังนัด</translation>
-    </message>
-    <message>
-        <source>Host notification</source>
-        <translation>แจ้งผู้รับนัด</translation>
-    </message>
-    <message>
-        <source>Missed-you message</source>
-        <translation>ข้อความถึงผู้ไม่มาตามนัด</translation>
-    </message>
-    <message>
-        <source>Message from the desk</source>
-        <translation>ข้อความจากเคาน์เตอร์</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>รอส่ง</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>กำลังส่ง</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>ส่งแล้ว</translation>
-    </message>
-    <message>
-        <source>Will retry</source>
-        <translation>จะลองส่งอีกครั้ง</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>ส่งไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>ยกเลิกแล้ว</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>ไม่ได้ส่ง</translation>
-    </message>
-    <message>
-        <source>Maybe sent</source>
-        <translation>อาจส่งไปแล้ว</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>ไม่ทราบ</translation>
-    </message>
-    <message>
-        <source>Pending review</source>
-        <translation>รอการตรวจสอบ</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>อนุมัติแล้ว</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>ถูกปฏิเสธ</translation>
     </message>
 </context>
 <context>

@@ -464,6 +464,50 @@
         <comment>date format: Thu 5 Nov</comment>
         <translation>M月d日 ddd</translation>
     </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>确认短信</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>取消通知</translation>
+    </message>
+    <message>
+        <source>Reschedule notice</source>
+        <translation>改期通知</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒短信</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访短信</translation>
+    </message>
+    <message>
+        <source>Host notification</source>
+        <translation>负责人通知</translation>
+    </message>
+    <message>
+        <source>Missed-you message</source>
+        <translation>爽约问候短信</translation>
+    </message>
+    <message>
+        <source>Message from the desk</source>
+        <translation>前台短信</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>等待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
 </context>
 <context>
     <name>OperatorActions</name>
@@ -823,89 +867,6 @@
     <message>
         <source>Deskbell shows the new language the next time it starts.</source>
         <translation>Deskbell 将在下次启动时使用新语言。</translation>
-    </message>
-</context>
-<context>
-    <name>UiText</name>
-    <message>
-        <source>Confirmation</source>
-        <translation>确认短信</translation>
-    </message>
-    <message>
-        <source>Cancellation</source>
-        <translation>取消通知</translation>
-    </message>
-    <message>
-        <source>Reschedule notice</source>
-        <translation>改期通知</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>提醒短信</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访短信</translation>
-    </message>
-    <message>
-        <source>Host notification</source>
-        <translation>负责人通知</translation>
-    </message>
-    <message>
-        <source>Missed-you message</source>
-        <translation>爽约问候短信</translation>
-    </message>
-    <message>
-        <source>Message from the desk</source>
-        <translation>前台短信</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>等待发送</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>Will retry</source>
-        <translation>将重试</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>发送失败</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>Maybe sent</source>
-        <translation>可能已发送</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Pending review</source>
-        <translation>等待审核</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
     </message>
 </context>
 <context>

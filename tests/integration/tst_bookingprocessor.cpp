@@ -1,5 +1,6 @@
 // The booking stories end to end: JSON bodies as Calendly sends them, the real parser, the planner
-// and a real SQLite file, with time from a fake clock.
+// and a real database (an SQLite file; PostgreSQL as tst_bookingprocessor_pg, under
+// support/with-postgres.sh), with time from a fake clock.
 
 #include "engine/BookingProcessor.h"
 #include "storage/Database.h"
@@ -9,11 +10,11 @@
 #include "support/OutboxSummary.h"
 #include "support/Printers.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -55,7 +56,8 @@ private:
     void openStore();
     BookingProcessor::Result receive(const BodyOptions &o);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data;
+    Database::Location m_location;
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -65,8 +67,8 @@ private:
 
 void TestBookingProcessor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock = std::make_unique<test::FakeClock>(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
     m_start = QDateTime(QDate(2026, 11, 10), QTime(7, 0), Qt::UTC); // 14:00 in Bangkok
     openStore();
@@ -77,6 +79,7 @@ void TestBookingProcessor::cleanup()
     m_processor.reset();
     m_store.reset();
     m_db.reset();
+    m_data.reset();
 }
 
 void TestBookingProcessor::openStore()
@@ -84,10 +87,8 @@ void TestBookingProcessor::openStore()
     m_processor.reset();
     m_store.reset();
     m_db.reset();
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.sqlite3"_s);
     m_db = std::make_unique<Database>(u"tst_bookingprocessor"_s);
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
     m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, everyKindRules());
 }

@@ -34,13 +34,18 @@ expect(stray-argument 2 "unexpected argument 'extra'" ${DESKBELL} --check-config
 expect(gui-without-display 2 "no display" ${DESKBELL})
 
 file(WRITE "${WORK}/bad.ini" "[rules]\nquiet_hours = 9pm\nreminder_offsets_min = 60,abc\n")
-expect(check-config-bad 2 "\\[rules\\] quiet_hours.*\\[rules\\] reminder_offsets_min.*NOT usable"
+# Both problems, in whatever order, and no database made by a mere check.
+expect(check-config-bad 2 "(\\[rules\\] quiet_hours.*\\[rules\\] reminder_offsets_min|\\[rules\\] reminder_offsets_min.*\\[rules\\] quiet_hours).*created at the first start.*NOT usable"
        ${DESKBELL} --config ${WORK}/bad.ini --check-config)
 
 file(REMOVE "${WORK}/cli.sqlite3" "${WORK}/cli.sqlite3-wal" "${WORK}/cli.sqlite3-shm")
 file(WRITE "${WORK}/good.ini"
      "[storage]\nurl = sqlite:${WORK}/cli.sqlite3\n[templates]\nconfirm = 1\ncancel = 2\n[rules]\ndefault_region = TH\n[listener]\nport = 0\n")
-expect(check-config-good 0 "Settings are usable" ${DESKBELL} --config ${WORK}/good.ini --check-config)
+expect(check-config-good 0 "cli.sqlite3 \\(created at the first start\\).*Settings are usable"
+       ${DESKBELL} --config ${WORK}/good.ini --check-config)
+if(EXISTS "${WORK}/cli.sqlite3")
+    message(FATAL_ERROR "check-config-good: --check-config created the database")
+endif()
 expect(ingest-cancel 0 "invitee.canceled: applied"
        ${DESKBELL} --config ${WORK}/good.ini --ingest ${DATA}/calendly/invitee_canceled.json)
 expect(ingest-again 0 "duplicate"

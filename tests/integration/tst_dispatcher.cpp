@@ -1,4 +1,5 @@
-// The dispatcher's promises with the sandbox provider, a real SQLite file and a fake clock:
+// The dispatcher's promises with the sandbox provider, a real database (an SQLite file; PostgreSQL as
+// tst_dispatcher_pg, under support/with-postgres.sh) and a fake clock:
 // send-time checks, the catch-up policy after downtime, crash recovery and the persisted pause.
 // The provider's wire format and error classes are in tst_dispatchengagelab.
 
@@ -10,9 +11,9 @@
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -70,7 +71,8 @@ private:
     void runUntilIdle(Dispatcher &dispatcher);
     OutboxMessage only(MessageKind kind, int offset = 0, const QString &id = u"A"_s);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data; // SQLite, or PostgreSQL under support/with-postgres.sh
+    Database::Location m_location;
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -79,8 +81,8 @@ private:
 
 void TestDispatcher::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock = std::make_unique<test::FakeClock>(BOOKED_AT);
     openStore();
 }
@@ -90,6 +92,7 @@ void TestDispatcher::cleanup()
     m_sandbox.reset();
     m_store.reset();
     m_db.reset();
+    m_data.reset();
 }
 
 void TestDispatcher::openStore()
@@ -97,10 +100,8 @@ void TestDispatcher::openStore()
     m_sandbox.reset();
     m_store.reset();
     m_db.reset();
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.sqlite3"_s);
     m_db = std::make_unique<Database>(u"tst_dispatcher"_s);
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
     m_sandbox = std::make_unique<SandboxProvider>();
 }

@@ -19,7 +19,6 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -102,6 +101,8 @@ private:
     Store::AuditEntry lastAudit();
     // Every row of every table the actions may touch: a refused action leaves all of it as it was.
     QStringList snapshot();
+    // The action was refused with these words and left every table as it was.
+    void expectRefused(const OperatorActions::Result &r, const QString &error, const QStringList &before);
     // "kind/offset/gen/state/recipient[/reason]" per outbox row of the invitee, sorted.
     QStringList outbox(const QString &id = u"A"_s);
 
@@ -152,12 +153,7 @@ void TestOperatorActions::book(const QString &id, const QString &phone)
 
 OutboxMessage TestOperatorActions::only(MessageKind kind, int offset, const QString &id)
 {
-    for (const auto &m : m_store->messagesForInvitee(uri(id))) {
-        if (m.kind == kind && m.offsetMin == offset && m.generation == 0) {
-            return m;
-        }
-    }
-    qFatal("no %s/%d message", qPrintable(keyOf(kind)), offset);
+    return test::plannedMessage(*m_store, uri(id), kind, offset);
 }
 
 // Drives a pending message to `state` the way the dispatcher and planner do.
@@ -214,22 +210,16 @@ Store::AuditEntry TestOperatorActions::lastAudit()
 
 QStringList TestOperatorActions::snapshot()
 {
-    QStringList rows;
-    for (const QString &table : {u"appointments"_s, u"outbox"_s, u"opt_outs"_s, u"audit_log"_s,
-                                 u"engine_state"_s, u"message_log"_s}) {
-        QSqlQuery q(m_db->connection());
-        if (!q.exec(u"SELECT * FROM %1 ORDER BY rowid"_s.arg(table))) {
-            qFatal("cannot read %s", qPrintable(table));
-        }
-        while (q.next()) {
-            QStringList columns;
-            for (int i = 0; i < q.record().count(); ++i) {
-                columns.append(q.value(i).toString());
-            }
-            rows.append(table + u": "_s + columns.join(u'|'));
-        }
-    }
-    return rows;
+    return test::tableRows(m_db->connection(), {u"appointments"_s, u"outbox"_s, u"opt_outs"_s, u"audit_log"_s,
+                                                u"engine_state"_s, u"message_log"_s});
+}
+
+void TestOperatorActions::expectRefused(const OperatorActions::Result &r, const QString &error,
+                                        const QStringList &before)
+{
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error, error);
+    QCOMPARE(snapshot(), before);
 }
 
 QStringList TestOperatorActions::outbox(const QString &id)
@@ -331,9 +321,7 @@ void TestOperatorActions::resendFollowsTheMessagesState()
 
     const auto r = actions.resend(id, ALICE);
     if (!error.isEmpty()) {
-        QVERIFY(!r.ok);
-        QCOMPARE(r.error, error);
-        QCOMPARE(snapshot(), before);
+        expectRefused(r, error, before);
         return;
     }
     QVERIFY2(r.ok, qPrintable(r.error));
@@ -357,9 +345,7 @@ void TestOperatorActions::resendIsRefusedWhenTheBookingNoLongerFits()
     OperatorActions actions(*m_db, *m_store, *m_clock, nullptr);
     const QStringList before = snapshot();
     const auto r = actions.resend(id, ALICE);
-    QVERIFY(!r.ok);
-    QCOMPARE(r.error, u"This booking was canceled, so this message no longer fits."_s);
-    QCOMPARE(snapshot(), before);
+    expectRefused(r, u"This booking was canceled, so this message no longer fits."_s, before);
 }
 
 // Decided: a planned reminder is "missed" once the meeting started, but a reminder the operator
@@ -464,9 +450,7 @@ void TestOperatorActions::cancelFollowsTheMessagesState()
 
     const auto r = actions.cancel(id, {u"alice"_s, reason});
     if (expected.startsWith(u'!')) {
-        QVERIFY(!r.ok);
-        QCOMPARE(r.error, expected.mid(1));
-        QCOMPARE(snapshot(), before);
+        expectRefused(r, expected.mid(1), before);
         return;
     }
     QVERIFY2(r.ok, qPrintable(r.error));
@@ -543,9 +527,7 @@ void TestOperatorActions::sendNowFollowsTheMessagesState()
 
     const auto r = actions.sendNow(id, ALICE);
     if (!error.isEmpty()) {
-        QVERIFY(!r.ok);
-        QCOMPARE(r.error, error);
-        QCOMPARE(snapshot(), before);
+        expectRefused(r, error, before);
         return;
     }
     QVERIFY2(r.ok, qPrintable(r.error));
@@ -705,9 +687,7 @@ void TestOperatorActions::correctPhoneRefuses()
     OperatorActions actions(*m_db, *m_store, *m_clock, nullptr);
     const QStringList before = snapshot();
     const auto r = actions.correctPhone(invitee, typed, u"TH"_s, ALICE);
-    QVERIFY(!r.ok);
-    QCOMPARE(r.error, error);
-    QCOMPARE(snapshot(), before);
+    expectRefused(r, error, before);
 }
 
 void TestOperatorActions::optOutSkipsPendingAndOptInChangesNoMessage()
@@ -884,9 +864,7 @@ void TestOperatorActions::adHocIsRefused()
     OperatorActions actions(*m_db, *m_store, *m_clock, nullptr);
     const QStringList before = snapshot();
     const auto r = actions.sendAdHoc(invitee, templateId, {}, ALICE);
-    QVERIFY(!r.ok);
-    QCOMPARE(r.error, error);
-    QCOMPARE(snapshot(), before);
+    expectRefused(r, error, before);
 }
 
 void TestOperatorActions::osUserNameComesFromTheEnvironment()

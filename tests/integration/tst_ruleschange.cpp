@@ -13,8 +13,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -160,12 +158,7 @@ void TestRulesChange::book(const QString &id, const QDateTime &start)
 
 OutboxMessage TestRulesChange::only(const QString &id, MessageKind kind, int offset)
 {
-    for (const auto &m : m_store->messagesForInvitee(test::inviteeUri(id))) {
-        if (m.kind == kind && m.offsetMin == offset && m.generation == 0) {
-            return m;
-        }
-    }
-    qFatal("no %s/%d message", qPrintable(keyOf(kind)), offset);
+    return test::plannedMessage(*m_store, test::inviteeUri(id), kind, offset);
 }
 
 QStringList TestRulesChange::rows()
@@ -191,21 +184,8 @@ QStringList TestRulesChange::rows()
 
 QStringList TestRulesChange::snapshot()
 {
-    QStringList out;
-    for (const QString &table : {u"appointments"_s, u"outbox"_s, u"audit_log"_s, u"message_log"_s}) {
-        QSqlQuery q(m_db->connection());
-        if (!q.exec(u"SELECT * FROM %1 ORDER BY rowid"_s.arg(table))) {
-            qFatal("cannot read %s", qPrintable(table));
-        }
-        while (q.next()) {
-            QStringList columns;
-            for (int i = 0; i < q.record().count(); ++i) {
-                columns.append(q.value(i).toString());
-            }
-            out.append(table + u": "_s + columns.join(u'|'));
-        }
-    }
-    return out;
+    return test::tableRows(m_db->connection(),
+                           {u"appointments"_s, u"outbox"_s, u"audit_log"_s, u"message_log"_s});
 }
 
 void TestRulesChange::previewMatchesApplyAndApplyIsIdempotent_data()

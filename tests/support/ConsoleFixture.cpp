@@ -3,11 +3,13 @@
 #include "domain/Clock.h"
 #include "storage/Database.h"
 #include "storage/Store.h"
+#include "support/CalendlyBodies.h"
 
 #include <QFile>
 #include <QList>
 #include <QPair>
 #include <QStringList>
+#include <QTest>
 
 namespace deskbell::test {
 
@@ -77,6 +79,27 @@ port = 0
 
 } // namespace
 
+QDateTime atBangkok(int hour, int minute, int dayOffset)
+{
+    return QDateTime(QDate(2026, 11, 2).addDays(dayOffset), QTime(hour, minute), QTimeZone("Asia/Bangkok"))
+        .toUTC();
+}
+
+QByteArray ConsoleFixture::settingsText(const QString &extraSettings)
+{
+    IniText ini;
+    merge(ini, QString::fromUtf8(BASE_SETTINGS));
+    merge(ini, extraSettings);
+    QString text;
+    for (const auto &group : ini) {
+        text += u'[' + group.first + u"]\n"_s;
+        for (const auto &entry : group.second) {
+            text += entry.first + u" = "_s + entry.second + u'\n';
+        }
+    }
+    return text.toUtf8();
+}
+
 ConsoleFixture::ConsoleFixture(Options options)
     : m_options(std::move(options))
     , m_clock(m_options.nowUtc)
@@ -104,18 +127,8 @@ bool ConsoleFixture::start(QString *error)
         *error = u"no temporary folder"_s;
         return false;
     }
-    IniText ini;
-    merge(ini, QString::fromUtf8(BASE_SETTINGS));
-    merge(ini, m_options.extraSettings);
-    QString text;
-    for (const auto &group : ini) {
-        text += u'[' + group.first + u"]\n"_s;
-        for (const auto &entry : group.second) {
-            text += entry.first + u" = "_s + entry.second + u'\n';
-        }
-    }
     QFile file(settingsPath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(settingsText(m_options.extraSettings)) < 0) {
         *error = u"cannot write %1"_s.arg(settingsPath());
         return false;
     }
@@ -139,6 +152,18 @@ BookingProcessor::Result ConsoleFixture::ingest(const QByteArray &body)
 {
     return onEngine<BookingProcessor::Result>(
         [body](Engine &engine) { return engine.ingest(body, u"webhook"_s); });
+}
+
+void ConsoleFixture::book(const QString &id, const QString &name, const QDateTime &startUtc,
+                          const QString &timezone, const QString &phone)
+{
+    BodyOptions options;
+    options.id = id;
+    options.name = name;
+    options.startUtc = startUtc;
+    options.timezone = timezone;
+    options.phone = phone;
+    QCOMPARE(ingest(body(options)).outcome, u"applied"_s);
 }
 
 Store &ConsoleFixture::store()

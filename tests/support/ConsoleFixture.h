@@ -5,6 +5,8 @@
 #include "support/FakeClock.h"
 #include "support/MemorySecretStore.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QHash>
 #include <QString>
@@ -20,6 +22,10 @@ class Store;
 } // namespace deskbell
 
 namespace deskbell::test {
+
+// hour:minute in Asia/Bangkok (the fixture's desk zone) on Monday 2 November 2026 (the default
+// "now"'s day), or dayOffset days later, in UTC.
+QDateTime atBangkok(int hour, int minute = 0, int dayOffset = 0);
 
 // A whole console back end for UI and console tests: a settings file and SQLite database in a
 // temporary folder, the real Engine on its own thread (EngineHost, Sandbox provider, listener on a
@@ -46,6 +52,10 @@ public:
 
     // Writes the settings, starts the engine and opens the reader. False with *error on failure.
     bool start(QString *error);
+
+    // The settings file start() writes: the base settings described at Options::extraSettings, with
+    // extraSettings merged in. Also for tests that start the real program with a file of their own.
+    static QByteArray settingsText(const QString &extraSettings = {});
 
     FakeClock &clock() { return m_clock; }
     EngineHost &host() { return *m_host; }
@@ -74,6 +84,10 @@ public:
 
     // Records and plans a Calendly webhook body through the engine (as if it came in by webhook).
     BookingProcessor::Result ingest(const QByteArray &body);
+    // A new booking through ingest(), checked (QCOMPARE) to be planned: outcome "applied".
+    void book(const QString &id, const QString &name, const QDateTime &startUtc,
+              const QString &timezone = QStringLiteral("Asia/Bangkok"),
+              const QString &phone = QStringLiteral("+66 81 234 5678"));
     // A store on a connection of the test's own thread, for seeding and checking rows directly.
     Store &store();
 

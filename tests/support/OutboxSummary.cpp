@@ -2,6 +2,10 @@
 
 #include "storage/Store.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
 namespace deskbell::test {
 
 using namespace Qt::StringLiterals;
@@ -30,6 +34,35 @@ QStringList outboxSummary(Store &store, const QString &inviteeUri)
     }
     lines.sort();
     return lines;
+}
+
+OutboxMessage plannedMessage(Store &store, const QString &inviteeUri, MessageKind kind, int offsetMin)
+{
+    for (const auto &m : store.messagesForInvitee(inviteeUri)) {
+        if (m.kind == kind && m.offsetMin == offsetMin && m.generation == 0) {
+            return m;
+        }
+    }
+    qFatal("no %s/%d message", qPrintable(keyOf(kind)), offsetMin);
+}
+
+QStringList tableRows(const QSqlDatabase &db, const QStringList &tables)
+{
+    QStringList rows;
+    for (const QString &table : tables) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT * FROM %1 ORDER BY rowid"_s.arg(table))) {
+            qFatal("cannot read %s", qPrintable(table));
+        }
+        while (q.next()) {
+            QStringList columns;
+            for (int i = 0; i < q.record().count(); ++i) {
+                columns.append(q.value(i).toString());
+            }
+            rows.append(table + u": "_s + columns.join(u'|'));
+        }
+    }
+    return rows;
 }
 
 } // namespace deskbell::test

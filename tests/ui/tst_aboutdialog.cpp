@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "MainWindow.h"
+#include "UiTestSupport.h"
 #include "support/ConsoleFixture.h"
 
 #include <QAction>
@@ -13,9 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -157,9 +156,8 @@ void TestAboutDialog::everyLicenceTextIsEmbedded()
 
 void TestAboutDialog::helpMenuOpensIt()
 {
-    QTemporaryDir settingsDir;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    const auto settingsDir = test::isolateUserSettings();
+    QVERIFY(settingsDir->isValid());
     test::ConsoleFixture fixture;
     QString error;
     QVERIFY2(fixture.start(&error), qPrintable(error));
@@ -186,9 +184,8 @@ void TestAboutDialog::helpMenuOpensIt()
 
 void TestAboutDialog::windowTitleNamesTheDesk()
 {
-    QTemporaryDir settingsDir;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    const auto settingsDir = test::isolateUserSettings();
+    QVERIFY(settingsDir->isValid());
     test::ConsoleFixture fixture; // Sandbox sending, no Calendly account
     QString error;
     QVERIFY2(fixture.start(&error), qPrintable(error));

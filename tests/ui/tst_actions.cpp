@@ -5,6 +5,7 @@
 #include "ActionDialogs.h"
 #include "MainWindow.h"
 #include "MeetingDetail.h"
+#include "UiTestSupport.h"
 #include "UpcomingModel.h"
 #include "engine/OperatorActions.h"
 #include "storage/Store.h"
@@ -19,7 +20,6 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,16 +30,12 @@
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+using deskbell::test::atBangkok;
 
 namespace {
 
 constexpr int WAIT_MS = 10000;
 const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 in Bangkok
-
-QDateTime atBangkok(int hour, int minute = 0)
-{
-    return QDateTime(QDate(2026, 11, 2), QTime(hour, minute), QTimeZone("Asia/Bangkok")).toUTC();
-}
 
 } // namespace
 
@@ -65,8 +61,6 @@ private slots:
     void actionsFollowTheSelection();
 
 private:
-    void book(const QString &id, const QString &name, const QDateTime &startUtc,
-              const QString &phone = u"+66 81 234 5678"_s);
     std::unique_ptr<MainWindow> makeWindow();
     OutboxMessage messageOf(const QString &id, MessageKind kind, int offsetMin = -1);
     void select(MainWindow &window, qint64 messageId);
@@ -93,8 +87,8 @@ void TestActions::initTestCase()
 
 void TestActions::init()
 {
-    m_settingsDir = std::make_unique<QTemporaryDir>();
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
+    m_settingsDir = test::isolateUserSettings();
+    QVERIFY(m_settingsDir->isValid());
     test::ConsoleFixture::Options options;
     options.nowUtc = NOW;
     m_fixture = std::make_unique<test::ConsoleFixture>(options);
@@ -107,17 +101,6 @@ void TestActions::cleanup()
     m_tester.reset();
     m_fixture.reset();
     m_settingsDir.reset();
-}
-
-void TestActions::book(const QString &id, const QString &name, const QDateTime &startUtc,
-                       const QString &phone)
-{
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = startUtc;
-    options.phone = phone;
-    QCOMPARE(m_fixture->ingest(test::body(options)).outcome, u"applied"_s);
 }
 
 std::unique_ptr<MainWindow> TestActions::makeWindow()
@@ -209,7 +192,7 @@ int TestActions::auditCount()
 
 void TestActions::resendOfMaybeSentSaysItMayArriveTwice()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     QCOMPARE(reminder.state, MessageState::Queued);
     Store &store = m_fixture->store();
@@ -252,7 +235,7 @@ void TestActions::resendOfMaybeSentSaysItMayArriveTwice()
 
 void TestActions::resendOfASentMessageQueuesANewOne()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     QTRY_COMPARE_WITH_TIMEOUT(messageOf(u"A"_s, MessageKind::Confirm).state, MessageState::Accepted, WAIT_MS);
     const OutboxMessage confirmation = messageOf(u"A"_s, MessageKind::Confirm);
     auto window = makeWindow();
@@ -274,7 +257,7 @@ void TestActions::resendOfASentMessageQueuesANewOne()
 
 void TestActions::deleteCancelsAWaitingMessage()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     QCOMPARE(reminder.state, MessageState::Queued);
     auto window = makeWindow();
@@ -305,7 +288,7 @@ void TestActions::deleteCancelsAWaitingMessage()
 
 void TestActions::sendNowMakesAWaitingMessageDue()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     auto window = makeWindow();
     QVERIFY(window);
@@ -327,7 +310,7 @@ void TestActions::sendNowMakesAWaitingMessageDue()
 
 void TestActions::correctPhoneShowsTheEnginesRefusalThenSaves()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18), u"12"_s);
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18), u"Asia/Bangkok"_s, u"12"_s);
     QCOMPARE(messageOf(u"A"_s, MessageKind::Reminder, 120).state, MessageState::Skipped);
     auto window = makeWindow();
     QVERIFY(window);
@@ -372,7 +355,7 @@ void TestActions::correctPhoneShowsTheEnginesRefusalThenSaves()
 
 void TestActions::optOutSkipsWaitingMessagesAndOptInAllowsAgain()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     auto window = makeWindow();
     QVERIFY(window);
@@ -419,7 +402,7 @@ void TestActions::pauseAndResumeAreAudited()
     QCOMPARE(lastAudit().actor, u"frontdesk"_s);
 
     // While paused a new booking's confirmation waits.
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     QCOMPARE(messageOf(u"A"_s, MessageKind::Confirm).state, MessageState::Queued);
 
     window->pauseAction()->trigger();
@@ -438,7 +421,7 @@ void TestActions::pauseAndResumeAreAudited()
 
 void TestActions::adHocMessageGoesWithItsTemplateAndValues()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     auto window = makeWindow();
     QVERIFY(window);
     selectMeeting(*window, u"A"_s);
@@ -469,7 +452,7 @@ void TestActions::adHocMessageGoesWithItsTemplateAndValues()
 
 void TestActions::refusedActionChangesNothingAndSaysWhy()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     auto window = makeWindow();
     QVERIFY(window);
@@ -496,7 +479,7 @@ void TestActions::refusedActionChangesNothingAndSaysWhy()
 
 void TestActions::cancelingTheDialogDoesNothing()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     auto window = makeWindow();
     QVERIFY(window);
@@ -517,7 +500,7 @@ void TestActions::cancelingTheDialogDoesNothing()
 
 void TestActions::actionsFollowTheSelection()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(18));
     const OutboxMessage reminder = messageOf(u"A"_s, MessageKind::Reminder, 120);
     const OutboxMessage tooLate = messageOf(u"A"_s, MessageKind::Reminder, 1440);
     QCOMPARE(tooLate.state, MessageState::Skipped);

@@ -3,6 +3,7 @@
 
 #include "ConnectDialog.h"
 #include "EngineHost.h"
+#include "UiTestSupport.h"
 #include "secrets/SecretStore.h"
 #include "storage/Store.h"
 #include "support/ConsoleFixture.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QDesktopServices>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -96,7 +96,6 @@ private:
     int secretWrites();
     QString settingsValue(const QString &key);
     void confirmMessageBox(QWidget &dialog);
-    void saveScreenshot(QWidget &widget, const QString &name);
 
     template <typename T> T *child(QWidget &parent, const QString &name)
     {
@@ -186,19 +185,6 @@ void TestConnectDialog::confirmMessageBox(QWidget &dialog)
     yes->click();
 }
 
-// Set DESKBELL_SCREENSHOT_DIR to keep a picture of what the test saw.
-void TestConnectDialog::saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("DESKBELL_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        return;
-    }
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(dir + u'/' + name + u".png"_s));
-}
-
 void TestConnectDialog::secretFieldsHideWhatIsTyped()
 {
     startFixture();
@@ -208,7 +194,7 @@ void TestConnectDialog::secretFieldsHideWhatIsTyped()
     for (const QString &name : {u"calendlyToken"_s, u"engageLabKey"_s, u"engageLabSecret"_s}) {
         QCOMPARE(child<QLineEdit>(dialog, name)->echoMode(), QLineEdit::Password);
     }
-    saveScreenshot(dialog, u"connect-welcome"_s);
+    test::saveScreenshot(dialog, u"connect-welcome"_s);
 
     // The welcome page's three choices lead to their pages.
     child<QAbstractButton>(dialog, u"welcomeEngageLab"_s)->click();
@@ -245,7 +231,7 @@ void TestConnectDialog::goodTokenShowsAccountAndOrganizationAndIsKept()
     // The engine reconnected with it and says so on the page.
     auto *state = child<QLabel>(dialog, u"calendlyStatus"_s);
     QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(u"Dr. Lee"_s), WAIT_MS);
-    saveScreenshot(dialog, u"connect-calendly"_s);
+    test::saveScreenshot(dialog, u"connect-calendly"_s);
 }
 
 void TestConnectDialog::badTokenIsRefusedPlainlyAndNothingIsKept()
@@ -330,7 +316,7 @@ void TestConnectDialog::engageLabCredentials()
         QCOMPARE(settingsValue(u"sms/provider"_s), u"engagelab"_s);
         QTRY_COMPARE_WITH_TIMEOUT(status().providerName, u"engagelab"_s, WAIT_MS);
         QVERIFY(child<QLineEdit>(dialog, u"engageLabSecret"_s)->text().isEmpty());
-        saveScreenshot(dialog, u"connect-engagelab"_s);
+        test::saveScreenshot(dialog, u"connect-engagelab"_s);
     } else {
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Not connected"_s), WAIT_MS);
         QVERIFY(!hasSecret(secret::ENGAGELAB_DEV_KEY));
@@ -407,7 +393,7 @@ void TestConnectDialog::modeChangeIsSavedToTheSettingsFile()
     QCOMPARE(settingsValue(u"calendly/mode"_s), u"hybrid"_s);
     QCOMPARE(settingsValue(u"calendly/public_url"_s), u"https://front-desk.example.net/webhooks/calendly"_s);
     QTRY_COMPARE_WITH_TIMEOUT(status().calendlyMode, u"hybrid"_s, WAIT_MS);
-    saveScreenshot(dialog, u"connect-mode"_s);
+    test::saveScreenshot(dialog, u"connect-mode"_s);
 
     poll->setChecked(true);
     child<QPushButton>(dialog, u"modeSave"_s)->click();
@@ -452,7 +438,7 @@ void TestConnectDialog::sandboxSimulatedBookingPlansAnAppointment()
     const Appointment booked = m_fixture->store().appointmentsStartingBetween(now, now.addDays(2)).first();
     QCOMPARE(booked.inviteeName, u"Somchai Jaidee"_s);
     QVERIFY(!m_fixture->store().messagesForInvitee(booked.inviteeUri).isEmpty());
-    saveScreenshot(dialog, u"connect-sandbox"_s);
+    test::saveScreenshot(dialog, u"connect-sandbox"_s);
 }
 
 void TestConnectDialog::signInWithCalendlyCompletesAgainstTheFake()
@@ -477,7 +463,7 @@ void TestConnectDialog::signInWithCalendlyCompletesAgainstTheFake()
     QVERIFY(token->isVisible());
     child<QAbstractButton>(dialog, u"calendlyUseToken"_s)->click();
     QVERIFY(!token->isVisible());
-    saveScreenshot(dialog, u"connect-calendly-signin"_s);
+    test::saveScreenshot(dialog, u"connect-calendly-signin"_s);
 
     signIn->click();
     QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, WAIT_MS);

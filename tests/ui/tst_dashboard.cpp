@@ -4,10 +4,10 @@
 #include "DailyChart.h"
 #include "DashboardWidget.h"
 #include "EngineHost.h"
+#include "UiTestSupport.h"
 #include "storage/Store.h"
 #include "support/ConsoleFixture.h"
 
-#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
@@ -54,7 +54,6 @@ private:
                    const QDateTime &dueUtc);
     void seedMonth();
     std::unique_ptr<DashboardWidget> makeDashboard();
-    void saveScreenshot(QWidget &widget, const QString &name);
 
     std::unique_ptr<test::ConsoleFixture> m_fixture;
     QDateTime m_now;
@@ -172,18 +171,6 @@ std::unique_ptr<DashboardWidget> TestDashboard::makeDashboard()
     return dashboard;
 }
 
-void TestDashboard::saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("DESKBELL_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        return;
-    }
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(dir + u'/' + name + u".png"_s));
-}
-
 void TestDashboard::chartShowsMessagesPerDayAndState()
 {
     seedMonth();
@@ -220,7 +207,7 @@ void TestDashboard::chartShowsMessagesPerDayAndState()
     }
     QVERIFY(total > 50); // the seed is not trivially empty
     QVERIFY(chart->summary().contains(QString::number(total)));
-    saveScreenshot(*dashboard, u"dashboard"_s);
+    test::saveScreenshot(*dashboard, u"dashboard"_s);
 }
 
 void TestDashboard::deliveryRateCountsAcceptedMessagesInThe30Days()

@@ -18,16 +18,12 @@
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+using deskbell::test::atBangkok;
 
 namespace {
 
 constexpr int WAIT_MS = 10000;
 const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 in Bangkok
-
-QDateTime atBangkok(int hour, int minute = 0)
-{
-    return QDateTime(QDate(2026, 11, 2), QTime(hour, minute), QTimeZone("Asia/Bangkok")).toUTC();
-}
 
 auto keyOfEntry(const ConsoleQueries::LogEntry &e)
 {
@@ -91,11 +87,7 @@ void TestLogModel::cleanup()
 void TestLogModel::book(const QString &id, const QString &name, int hour)
 {
     m_fixture->clock().advanceSecs(60); // each booking a minute after the last: a clear order
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = atBangkok(hour);
-    QCOMPARE(m_fixture->ingest(test::body(options)).outcome, u"applied"_s);
+    m_fixture->book(id, name, atBangkok(hour));
 }
 
 std::unique_ptr<LogModel> TestLogModel::makeModel(int pageSize)

@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "MeetingDetail.h"
 #include "StatusPanel.h"
+#include "UiTestSupport.h"
 #include "UpcomingModel.h"
 #include "domain/Phone.h"
 #include "storage/Store.h"
@@ -19,7 +20,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +37,7 @@
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+using deskbell::test::atBangkok;
 
 namespace {
 
@@ -44,12 +45,6 @@ constexpr int WAIT_MS = 10000;
 
 // Monday 2 November 2026, 09:00 in Bangkok: the desk's today.
 const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
-
-QDateTime atBangkok(int hour, int minute = 0, int dayOffset = 0)
-{
-    return QDateTime(QDate(2026, 11, 2).addDays(dayOffset), QTime(hour, minute), QTimeZone("Asia/Bangkok"))
-        .toUTC();
-}
 
 QStringList whoColumn(UpcomingModel &model)
 {
@@ -131,8 +126,6 @@ private slots:
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const QString &problems = {});
-    void book(const QString &id, const QString &name, const QDateTime &startUtc,
-              const QString &timezone = u"Asia/Bangkok"_s, const QString &phone = u"+66 81 234 5678"_s);
     void saveScreenshot(QWidget &widget, const QString &name);
 
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -150,10 +143,8 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     // The window's own preferences (QSettings) go to a folder of this test, fresh every time.
-    m_settingsDir = std::make_unique<QTemporaryDir>();
+    m_settingsDir = test::isolateUserSettings();
     QVERIFY(m_settingsDir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
     test::ConsoleFixture::Options options;
     options.nowUtc = NOW;
     m_fixture = std::make_unique<test::ConsoleFixture>(options);
@@ -184,35 +175,14 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(const QString &problems)
     return window;
 }
 
-void TestMainWindow::book(const QString &id, const QString &name, const QDateTime &startUtc,
-                          const QString &timezone, const QString &phone)
-{
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = startUtc;
-    options.timezone = timezone;
-    options.phone = phone;
-    QCOMPARE(m_fixture->ingest(test::body(options)).outcome, u"applied"_s);
-}
-
 // Set DESKBELL_SCREENSHOT_DIR to keep a picture of what the test saw.
 void TestMainWindow::saveScreenshot(QWidget &widget, const QString &name)
 {
-    // What a person would see a moment later: the engine's status in, the layouts settled.
+    // What a person would see a moment later: the engine's status in (then the layouts settle).
     if (auto *window = qobject_cast<MainWindow *>(widget.window())) {
         QTRY_VERIFY_WITH_TIMEOUT(window->statusPanel()->hasStatus(), WAIT_MS);
     }
-    for (int i = 0; i < 3; ++i) {
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    }
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("DESKBELL_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        QVERIFY(shot.save(dir + u'/' + name + u".png"_s));
-    }
+    test::saveScreenshot(widget, name);
 }
 
 void TestMainWindow::bookingsAppearInTheDesksZoneWithMaskedPhones()
@@ -228,9 +198,9 @@ void TestMainWindow::bookingsAppearInTheDesksZoneWithMaskedPhones()
     QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(u"No meetings"_s), WAIT_MS);
 
     // Bookings arrive while the window is open: it follows without a click.
-    book(u"A"_s, u"Somchai Jaidee"_s, atBangkok(14));
-    book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
-    book(u"T"_s, u"Tomorrow Person"_s, atBangkok(10, 0, 1));
+    m_fixture->book(u"A"_s, u"Somchai Jaidee"_s, atBangkok(14));
+    m_fixture->book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
+    m_fixture->book(u"T"_s, u"Tomorrow Person"_s, atBangkok(10, 0, 1));
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, WAIT_MS);
     QCOMPARE(whoColumn(*model), (QStringList{u"Somchai Jaidee"_s, u"Omar Haddad"_s}));
     QCOMPARE(model->index(0, UpcomingModel::When).data().toString(), u"14:00"_s);
@@ -259,12 +229,12 @@ void TestMainWindow::bookingsAppearInTheDesksZoneWithMaskedPhones()
 
 void TestMainWindow::rangeAndSearchNarrowTheList()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
-    book(u"P"_s, u"Priya Sharma"_s, atBangkok(16), u"Asia/Kolkata"_s, u"+91 98765 43210"_s);
-    book(u"T"_s, u"Tom Tomorrow"_s, atBangkok(9, 30, 1));
-    book(u"W"_s, u"Wendy Week"_s, atBangkok(11, 0, 5));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"P"_s, u"Priya Sharma"_s, atBangkok(16), u"Asia/Kolkata"_s, u"+91 98765 43210"_s);
+    m_fixture->book(u"T"_s, u"Tom Tomorrow"_s, atBangkok(9, 30, 1));
+    m_fixture->book(u"W"_s, u"Wendy Week"_s, atBangkok(11, 0, 5));
     // Just before the desk's midnight in UTC terms, still 2 November in Bangkok: today.
-    book(u"L"_s, u"Late Lee"_s, atBangkok(23, 30));
+    m_fixture->book(u"L"_s, u"Late Lee"_s, atBangkok(23, 30));
     auto window = makeWindow();
     QVERIFY(window);
     auto *model = window->upcomingModel();
@@ -305,7 +275,7 @@ void TestMainWindow::rangeAndSearchNarrowTheList()
 
 void TestMainWindow::showPhoneNumbersRevealsThemEverywhere()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
     auto window = makeWindow();
     QVERIFY(window);
     auto *model = window->upcomingModel();
@@ -335,7 +305,7 @@ void TestMainWindow::showPhoneNumbersRevealsThemEverywhere()
 
 void TestMainWindow::meetingDetailTellsTheWholeStory()
 {
-    book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
+    m_fixture->book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
     auto window = makeWindow();
     QVERIFY(window);
     auto *model = window->upcomingModel();
@@ -374,7 +344,7 @@ void TestMainWindow::meetingDetailTellsTheWholeStory()
 
 void TestMainWindow::liveLogShowsEventsNewestFirstWithStateFilter()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
     auto window = makeWindow();
     QVERIFY(window);
     auto *log = window->logModel();
@@ -385,7 +355,7 @@ void TestMainWindow::liveLogShowsEventsNewestFirstWithStateFilter()
     m_fixture->clock().advanceMinutes(5);
     QCOMPARE(m_fixture->ingest("{\"event\": \"invitee.created\", \"payload\": 42}").outcome, u"rejected"_s);
     m_fixture->clock().advanceMinutes(5);
-    book(u"B"_s, u"Ben Newest"_s, atBangkok(16));
+    m_fixture->book(u"B"_s, u"Ben Newest"_s, atBangkok(16));
     QTRY_VERIFY_WITH_TIMEOUT(log->index(0, LogModel::Who).data().toString() == u"Ben Newest"_s, WAIT_MS);
     for (int row = 1; row < log->rowCount(); ++row) {
         QVERIFY(log->entry(row - 1)->atUtc >= log->entry(row)->atUtc);
@@ -426,8 +396,8 @@ void TestMainWindow::liveLogShowsEventsNewestFirstWithStateFilter()
 
 void TestMainWindow::exportWritesEveryMatchingRowAsCsv()
 {
-    book(u"A"_s, u"Wong, Anna \"Annie\""_s, atBangkok(14));
-    book(u"B"_s, u"=HYPERLINK(\"x\")"_s, atBangkok(15));
+    m_fixture->book(u"A"_s, u"Wong, Anna \"Annie\""_s, atBangkok(14));
+    m_fixture->book(u"B"_s, u"=HYPERLINK(\"x\")"_s, atBangkok(15));
     auto window = makeWindow();
     QVERIFY(window);
     window->logModel()->setPageSize(2); // the export must not stop at the loaded rows
@@ -478,7 +448,7 @@ void TestMainWindow::exportWritesEveryMatchingRowAsCsv()
 
 void TestMainWindow::statusPanelShowsListenerAndCounts()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
     const QUrl listener = m_fixture->onEngine<QUrl>([](Engine &e) { return e.status().listenerUrl; });
     QVERIFY(listener.isValid() && !listener.isEmpty());
     auto window = makeWindow();
@@ -668,8 +638,8 @@ void TestMainWindow::connectAccountsOpensTheAccountsDialog()
 
 void TestMainWindow::enterOnALogLineOpensItsMeeting()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
-    book(u"W"_s, u"Wendy Week"_s, atBangkok(11, 0, 5)); // not in today's list
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"W"_s, u"Wendy Week"_s, atBangkok(11, 0, 5)); // not in today's list
     auto window = makeWindow();
     QVERIFY(window);
     auto *log = window->logModel();
@@ -726,7 +696,7 @@ void TestMainWindow::autostartWritesAndRemovesTheDesktopEntry()
 
 void TestMainWindow::readableInADarkPalette()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(9, 30));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(9, 30));
     const QPalette original = QApplication::palette();
     auto restore = qScopeGuard([original] { QApplication::setPalette(original); });
     QPalette dark;

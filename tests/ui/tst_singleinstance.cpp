@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 #include "SingleInstance.h"
+#include "UiTestSupport.h"
 #include "config/Settings.h"
 #include "support/ConsoleFixture.h"
 
@@ -12,7 +13,6 @@
 #include <QLocalSocket>
 #include <QLockFile>
 #include <QProcess>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,22 +92,6 @@ bool leaveDeadLock(const QString &path)
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(contents) == contents.size();
 }
-
-const char SETTINGS[] = R"([rules]
-reminder_offsets_min = 1440, 120
-default_region = TH
-fallback_timezone = Asia/Bangkok
-[templates]
-confirm = tpl-confirm
-cancel = tpl-cancel
-reschedule = tpl-reschedule
-reminder = tpl-reminder
-[sms]
-provider = sandbox
-[listener]
-address = 127.0.0.1
-port = 0
-)";
 
 } // namespace
 
@@ -275,9 +259,8 @@ void TestSingleInstance::keyFollowsUserAndSettingsFile()
 
 void TestSingleInstance::activationBringsBackAWindowClosedToTheTray()
 {
-    QTemporaryDir settingsDir;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    const auto settingsDir = test::isolateUserSettings();
+    QVERIFY(settingsDir->isValid());
     test::ConsoleFixture fixture;
     QString error;
     QVERIFY2(fixture.start(&error), qPrintable(error));
@@ -314,7 +297,7 @@ void TestSingleInstance::secondProgramLaunchShowsTheFirstAndExits()
     {
         QFile file(settings);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(SETTINGS);
+        file.write(test::ConsoleFixture::settingsText());
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"HOME"_s, root.filePath(u"home"_s));

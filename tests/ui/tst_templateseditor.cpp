@@ -7,6 +7,7 @@
 #include "ReminderOffsetsEditor.h"
 #include "RulesSaveDialog.h"
 #include "TemplatesRulesEditor.h"
+#include "UiTestSupport.h"
 #include "secrets/SecretStore.h"
 #include "storage/Store.h"
 #include "support/CalendlyBodies.h"
@@ -16,7 +17,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -87,7 +87,6 @@ private:
     QString ingestBooking(const QString &id, const QString &name, const QDateTime &startUtc);
     QString settingsValue(const QString &key);
     RulesSaveDialog *saveAndWaitForConfirmation(TemplatesRulesEditor &editor);
-    void saveScreenshot(QWidget &widget, const QString &name);
 
     std::unique_ptr<test::FakeEngageLab> m_engageLab;
     std::unique_ptr<test::ConsoleFixture> m_fixture;
@@ -148,11 +147,7 @@ std::unique_ptr<TemplatesRulesEditor> TestTemplatesEditor::makeEditor()
 
 QString TestTemplatesEditor::ingestBooking(const QString &id, const QString &name, const QDateTime &startUtc)
 {
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = startUtc;
-    m_fixture->ingest(test::body(options));
+    m_fixture->book(id, name, startUtc);
     return test::inviteeUri(id);
 }
 
@@ -174,18 +169,6 @@ RulesSaveDialog *TestTemplatesEditor::saveAndWaitForConfirmation(TemplatesRulesE
         return nullptr;
     }
     return opened.first().first().value<RulesSaveDialog *>();
-}
-
-void TestTemplatesEditor::saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("DESKBELL_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        return;
-    }
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(dir + u'/' + name + u".png"_s));
 }
 
 void TestTemplatesEditor::showsReviewStatusPerKind()
@@ -259,7 +242,7 @@ void TestTemplatesEditor::flagsVariablesDeskbellCannotFill()
     editor->selectKind(MessageKind::Reminder);
     QCOMPARE(variables->topLevelItem(1)->text(0), u"{advance}"_s);
     QVERIFY(variables->topLevelItem(1)->text(1).startsWith(u"Deskbell fills it"_s));
-    saveScreenshot(*editor, u"templates-editor"_s);
+    test::saveScreenshot(*editor, u"templates-editor"_s);
 }
 
 void TestTemplatesEditor::previewFillsASampleAppointment()
@@ -346,7 +329,7 @@ void TestTemplatesEditor::rulesPreviewCountsMatchTheDatabase()
     const RulesChange::Effect announced = dialog->effect();
     QCOMPARE(dialog->summaryText(), announced.summary());
     QVERIFY(!announced.isEmpty());
-    saveScreenshot(*dialog, u"templates-editor-confirm"_s);
+    test::saveScreenshot(*dialog, u"templates-editor-confirm"_s);
 
     dialog->reasonEdit()->setText(u"fewer late reminders"_s);
     QSignalSpy saved(editor.get(), &TemplatesRulesEditor::saved);
@@ -444,7 +427,7 @@ void TestTemplatesEditor::hostPhoneIsValidated()
         QVERIFY(editor->hostPhoneEdit()->hasFocus());
         QVERIFY(!opened.wait(500));
         QCOMPARE(settingsValue(u"rules/host_phone"_s), QString());
-        saveScreenshot(*editor, u"templates-editor-bad-phone"_s);
+        test::saveScreenshot(*editor, u"templates-editor-bad-phone"_s);
     } else {
         RulesSaveDialog *dialog = saveAndWaitForConfirmation(*editor);
         QVERIFY(dialog);

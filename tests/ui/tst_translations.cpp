@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "StatusPanel.h"
 #include "Translations.h"
+#include "UiTestSupport.h"
 #include "UpcomingModel.h"
 #include "support/CalendlyBodies.h"
 #include "support/ConsoleFixture.h"
@@ -21,7 +22,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -42,6 +42,7 @@
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+using deskbell::test::atBangkok;
 
 namespace {
 
@@ -49,12 +50,6 @@ constexpr int WAIT_MS = 10000;
 
 // Monday 2 November 2026, 09:00 in Bangkok: the desk's today.
 const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
-
-QDateTime atBangkok(int hour, int minute = 0, int dayOffset = 0)
-{
-    return QDateTime(QDate(2026, 11, 2).addDays(dayOffset), QTime(hour, minute), QTimeZone("Asia/Bangkok"))
-        .toUTC();
-}
 
 struct Seen
 {
@@ -297,10 +292,6 @@ private slots:
     void languageMenuKeepsTheChoice();
 
 private:
-    void book(const QString &id, const QString &name, const QDateTime &startUtc,
-              const QString &timezone = u"Asia/Bangkok"_s, const QString &phone = u"+66 81 234 5678"_s);
-    void saveScreenshot(QWidget &widget, const QString &name);
-
     std::unique_ptr<QTemporaryDir> m_settingsDir;
     std::unique_ptr<test::ConsoleFixture> m_fixture;
 };
@@ -313,10 +304,8 @@ void TestTranslations::initTestCase()
 
 void TestTranslations::init()
 {
-    m_settingsDir = std::make_unique<QTemporaryDir>();
+    m_settingsDir = test::isolateUserSettings();
     QVERIFY(m_settingsDir->isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
 }
 
 void TestTranslations::cleanup()
@@ -329,32 +318,6 @@ void TestTranslations::cleanup()
 void TestTranslations::cleanupTestCase()
 {
     Translations::install(u"en"_s);
-}
-
-void TestTranslations::book(const QString &id, const QString &name, const QDateTime &startUtc,
-                            const QString &timezone, const QString &phone)
-{
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = startUtc;
-    options.timezone = timezone;
-    options.phone = phone;
-    QCOMPARE(m_fixture->ingest(test::body(options)).outcome, u"applied"_s);
-}
-
-void TestTranslations::saveScreenshot(QWidget &widget, const QString &name)
-{
-    for (int i = 0; i < 3; ++i) {
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    }
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("DESKBELL_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        QVERIFY(shot.save(dir + u'/' + name + u".png"_s));
-    }
 }
 
 void TestTranslations::languageFollowsTheSystem_data()
@@ -521,8 +484,8 @@ void TestTranslations::everyVisibleStringOfTheConsoleIsTranslated()
     m_fixture = std::make_unique<test::ConsoleFixture>(options);
     QString error;
     QVERIFY2(m_fixture->start(&error), qPrintable(error));
-    book(u"A"_s, u"Somchai Jaidee"_s, atBangkok(14));
-    book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
+    m_fixture->book(u"A"_s, u"Somchai Jaidee"_s, atBangkok(14));
+    m_fixture->book(u"D"_s, u"Omar Haddad"_s, atBangkok(15, 30), u"Asia/Dubai"_s, u"+971 50 123 4567"_s);
 
     MainWindow window(m_fixture->host(), m_fixture->reader(), m_fixture->clock(), m_fixture->deskZone(), {});
     window.show();
@@ -549,7 +512,8 @@ void TestTranslations::everyVisibleStringOfTheConsoleIsTranslated()
         const QList<Seen> seen = visibleTexts(&window);
         checked += int(seen.size());
         problems << untranslated(seen);
-        saveScreenshot(window, u"translations-%1-%2"_s.arg(language, shots.value(i, QString::number(i))));
+        test::saveScreenshot(window,
+                             u"translations-%1-%2"_s.arg(language, shots.value(i, QString::number(i))));
     }
     // Enough was looked at for a pass to mean something: menus, four tabs, their tables.
     QVERIFY2(checked > 400, qPrintable(QString::number(checked)));
@@ -582,7 +546,7 @@ void TestTranslations::everyPageOfConnectAccountsIsTranslated()
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.currentPage(), page);
         problems << untranslated(visibleTexts(&dialog));
-        saveScreenshot(dialog, u"translations-%1-connect-%2"_s.arg(language).arg(int(page)));
+        test::saveScreenshot(dialog, u"translations-%1-connect-%2"_s.arg(language).arg(int(page)));
     }
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(),

@@ -19,6 +19,7 @@
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
+using deskbell::test::atBangkok;
 
 namespace {
 
@@ -28,12 +29,6 @@ constexpr int WAIT_MS = 10000;
 const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
 const QDateTime TODAY_START(QDate(2026, 11, 1), QTime(17, 0), QTimeZone::utc()); // 00:00 Bangkok
 const QDateTime TODAY_END = TODAY_START.addDays(1);
-
-QDateTime atBangkok(int hour, int minute = 0, int dayOffset = 0)
-{
-    return QDateTime(QDate(2026, 11, 2).addDays(dayOffset), QTime(hour, minute), QTimeZone("Asia/Bangkok"))
-        .toUTC();
-}
 
 } // namespace
 
@@ -56,8 +51,6 @@ private slots:
     void burstOfReloadRequestsReadsOnce();
 
 private:
-    void book(const QString &id, const QString &name, const QDateTime &startUtc,
-              const QString &timezone = u"Asia/Bangkok"_s, const QString &phone = u"+66 81 234 5678"_s);
     // tested: wrapped in a QAbstractItemModelTester (which fetches more whenever it can).
     std::unique_ptr<UpcomingModel> makeModel(int pageSize = 100, bool tested = true);
     void waitLoaded(UpcomingModel &model);
@@ -81,19 +74,6 @@ void TestUpcomingModel::cleanup()
 {
     m_tester.reset();
     m_fixture.reset();
-}
-
-void TestUpcomingModel::book(const QString &id, const QString &name, const QDateTime &startUtc,
-                             const QString &timezone, const QString &phone)
-{
-    test::BodyOptions options;
-    options.id = id;
-    options.name = name;
-    options.startUtc = startUtc;
-    options.timezone = timezone;
-    options.phone = phone;
-    const auto result = m_fixture->ingest(test::body(options));
-    QCOMPARE(result.outcome, u"applied"_s);
 }
 
 std::unique_ptr<UpcomingModel> TestUpcomingModel::makeModel(int pageSize, bool tested)
@@ -135,9 +115,9 @@ int TestUpcomingModel::rowOfMessage(UpcomingModel &model, int meetingRow, Messag
 void TestUpcomingModel::loadsPagesLazilyUpToTheTotal()
 {
     for (int i = 0; i < 7; ++i) {
-        book(u"M%1"_s.arg(i), u"Guest %1"_s.arg(i), atBangkok(10 + i));
+        m_fixture->book(u"M%1"_s.arg(i), u"Guest %1"_s.arg(i), atBangkok(10 + i));
     }
-    book(u"TOMORROW"_s, u"Not today"_s, atBangkok(10, 0, 1));
+    m_fixture->book(u"TOMORROW"_s, u"Not today"_s, atBangkok(10, 0, 1));
     auto model = makeModel(3, false);
     QSignalSpy total(model.get(), &UpcomingModel::totalCountChanged);
     model->setRange(TODAY_START, TODAY_END);
@@ -169,8 +149,8 @@ void TestUpcomingModel::loadsPagesLazilyUpToTheTotal()
 
 void TestUpcomingModel::reloadMergesChangesAndKeepsPersistentRows()
 {
-    book(u"A"_s, u"Anna"_s, atBangkok(14));
-    book(u"B"_s, u"Ben"_s, atBangkok(16));
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(14));
+    m_fixture->book(u"B"_s, u"Ben"_s, atBangkok(16));
     auto model = makeModel();
     model->setRange(TODAY_START, TODAY_END);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, WAIT_MS);
@@ -183,7 +163,7 @@ void TestUpcomingModel::reloadMergesChangesAndKeepsPersistentRows()
     QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
 
     // An earlier meeting arrives: it is inserted above, and Ben's rows follow him.
-    book(u"C"_s, u"Chai"_s, atBangkok(11));
+    m_fixture->book(u"C"_s, u"Chai"_s, atBangkok(11));
     model->reload();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, WAIT_MS);
     QCOMPARE(resets.size(), 0);
@@ -216,8 +196,8 @@ void TestUpcomingModel::reloadMergesChangesAndKeepsPersistentRows()
 
 void TestUpcomingModel::reloadDropsMeetingsThatLeftAndAddsMessages()
 {
-    book(u"A"_s, u"Anna"_s, atBangkok(14));
-    book(u"B"_s, u"Ben"_s, atBangkok(16));
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(14));
+    m_fixture->book(u"B"_s, u"Ben"_s, atBangkok(16));
     auto model = makeModel();
     model->setRange(TODAY_START, TODAY_END);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, WAIT_MS);
@@ -247,9 +227,9 @@ void TestUpcomingModel::reloadDropsMeetingsThatLeftAndAddsMessages()
 
 void TestUpcomingModel::newRangeOrSearchStartsOver()
 {
-    book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
-    book(u"P"_s, u"Priya Sharma"_s, atBangkok(15), u"Asia/Kolkata"_s, u"+91 98765 43210"_s);
-    book(u"T"_s, u"Tom Tomorrow"_s, atBangkok(9, 30, 1));
+    m_fixture->book(u"A"_s, u"Anna Wong"_s, atBangkok(14));
+    m_fixture->book(u"P"_s, u"Priya Sharma"_s, atBangkok(15), u"Asia/Kolkata"_s, u"+91 98765 43210"_s);
+    m_fixture->book(u"T"_s, u"Tom Tomorrow"_s, atBangkok(9, 30, 1));
     auto model = makeModel();
     model->setRange(TODAY_START, TODAY_END);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, WAIT_MS);
@@ -278,9 +258,9 @@ void TestUpcomingModel::newRangeOrSearchStartsOver()
 
 void TestUpcomingModel::timesAreTheDesksWithTheInviteesInBrackets()
 {
-    book(u"B"_s, u"Bangkok"_s, atBangkok(14));
-    book(u"D"_s, u"Dubai"_s, atBangkok(15, 30), u"Asia/Dubai"_s);
-    book(u"N"_s, u"Next day"_s, atBangkok(10, 0, 3));
+    m_fixture->book(u"B"_s, u"Bangkok"_s, atBangkok(14));
+    m_fixture->book(u"D"_s, u"Dubai"_s, atBangkok(15, 30), u"Asia/Dubai"_s);
+    m_fixture->book(u"N"_s, u"Next day"_s, atBangkok(10, 0, 3));
     auto model = makeModel();
     model->setRange(TODAY_START, TODAY_START.addDays(7));
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, WAIT_MS);
@@ -305,8 +285,8 @@ void TestUpcomingModel::timesAreTheDesksWithTheInviteesInBrackets()
 
 void TestUpcomingModel::phonesAreMaskedUntilRevealed()
 {
-    book(u"A"_s, u"Anna"_s, atBangkok(14));
-    book(u"X"_s, u"No phone"_s, atBangkok(15), u"Asia/Bangkok"_s, QString());
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(14));
+    m_fixture->book(u"X"_s, u"No phone"_s, atBangkok(15), u"Asia/Bangkok"_s, QString());
     auto model = makeModel();
     model->setRange(TODAY_START, TODAY_END);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, WAIT_MS);
@@ -328,8 +308,8 @@ void TestUpcomingModel::phonesAreMaskedUntilRevealed()
 void TestUpcomingModel::messagesSayWhatHappensInPlainWords()
 {
     // 09:30 today: the 24-hour reminder is already past, the confirmation goes now (Sandbox).
-    book(u"A"_s, u"Anna"_s, atBangkok(9, 30));
-    book(u"I"_s, u"Invalid"_s, atBangkok(16), u"Asia/Bangkok"_s, u"12"_s);
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(9, 30));
+    m_fixture->book(u"I"_s, u"Invalid"_s, atBangkok(16), u"Asia/Bangkok"_s, u"12"_s);
     auto model = makeModel();
     // As the window does: the engine's word that a message changed brings a reload.
     connect(m_fixture->host().engine(), &Engine::messageChanged, model.get(), &UpcomingModel::scheduleReload);
@@ -354,7 +334,7 @@ void TestUpcomingModel::messagesSayWhatHappensInPlainWords()
 
 void TestUpcomingModel::failedAndMaybeSentStandOutWithoutFixedColours()
 {
-    book(u"A"_s, u"Anna"_s, atBangkok(18));
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(18));
     // Put the 2-hour reminder through a send that broke off, and one that failed, as the dispatcher would.
     QList<OutboxMessage> messages = m_fixture->store().messagesForInvitee(test::inviteeUri(u"A"_s));
     qint64 reminder = 0;
@@ -396,7 +376,7 @@ void TestUpcomingModel::failedAndMaybeSentStandOutWithoutFixedColours()
 
 void TestUpcomingModel::burstOfReloadRequestsReadsOnce()
 {
-    book(u"A"_s, u"Anna"_s, atBangkok(14));
+    m_fixture->book(u"A"_s, u"Anna"_s, atBangkok(14));
     auto model = makeModel();
     model->setReloadDelay(100);
     model->setRange(TODAY_START, TODAY_END);

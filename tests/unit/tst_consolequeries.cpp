@@ -6,13 +6,13 @@
 #include "storage/Store.h"
 #include "support/FakeClock.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 #include "ui_load_data.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -141,7 +141,8 @@ private:
                         const QString &detail = {});
     qint64 audit(const QString &action, const QString &target, const QString &reason = {});
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data; // SQLite, or PostgreSQL under support/with-postgres.sh
+    Database::Location m_location;
     test::FakeClock m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -151,12 +152,13 @@ private:
 void TestConsoleQueries::initTestCase()
 {
     QLoggingCategory::setFilterRules(u"deskbell.storage.info=false"_s);
+    qInfo().noquote() << u"backend: %1"_s.arg(test::TestDatabase::backendName());
 }
 
 void TestConsoleQueries::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock.set(utc(11, 2, 9));
     openDatabase();
 }
@@ -166,15 +168,13 @@ void TestConsoleQueries::cleanup()
     m_queries.reset();
     m_store.reset();
     m_db.reset();
-    m_dir.reset();
+    m_data.reset();
 }
 
 void TestConsoleQueries::openDatabase()
 {
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.db"_s);
     m_db = std::make_unique<Database>(nextConnectionName());
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, m_clock);
     m_queries = std::make_unique<ConsoleQueries>(*m_db);
 }
@@ -830,6 +830,11 @@ void TestConsoleQueries::deliveryCountsAcceptedDeliveredAndFailed()
 
 void TestConsoleQueries::queriesReadIndexesNotWholeTables()
 {
+    if (test::TestDatabase::postgres()) {
+        // PostgreSQL chooses by its statistics (a small table is rightly read whole), so its plans
+        // prove nothing about a big desk; the indexes are the same as SQLite's.
+        QSKIP("reads SQLite's plans");
+    }
     const QDateTime now = m_clock.nowUtc();
     const QTimeZone bangkok("Asia/Bangkok");
     fillConsoleLoad(*m_db, 300, 5, now, bangkok);
