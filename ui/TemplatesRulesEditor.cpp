@@ -251,6 +251,8 @@ QWidget *TemplatesRulesEditor::buildTemplatesPart()
     auto *previewLabel = new QLabel(tr("Preview &with:"), box);
     m_previewWith = new QComboBox(box);
     m_previewWith->setObjectName(u"previewWith"_s);
+    // The sample is there from the start; real appointments join it once the reader answers.
+    m_previewWith->addItem(tr("A sample appointment"), QString());
     previewLabel->setBuddy(m_previewWith);
     previewRow->addWidget(previewLabel);
     previewRow->addWidget(m_previewWith, 1);

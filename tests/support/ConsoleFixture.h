@@ -23,8 +23,12 @@ class Store;
 
 namespace deskbell::test {
 
-// hour:minute in Asia/Bangkok (the fixture's desk zone) on Monday 2 November 2026 (the default
-// "now"'s day), or dayOffset days later, in UTC.
+// Monday 2 November 2026, 09:00 in Bangkok (02:00 UTC): where a fixture's clock starts unless the
+// test says otherwise, so the desk's today is that Monday.
+inline const QDateTime DESK_NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
+
+// hour:minute in Asia/Bangkok (the fixture's desk zone) on DESK_NOW's day, or dayOffset days later,
+// in UTC.
 QDateTime atBangkok(int hour, int minute = 0, int dayOffset = 0);
 
 // A whole console back end for UI and console tests: a settings file and SQLite database in a
@@ -41,7 +45,7 @@ public:
         // template id for every kind). Later keys win, so a test can override any of them.
         QString extraSettings;
         QHash<QString, QByteArray> secrets; // initial keychain content
-        QDateTime nowUtc = QDateTime(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 Bangkok
+        QDateTime nowUtc = DESK_NOW;
     };
 
     explicit ConsoleFixture(Options options);

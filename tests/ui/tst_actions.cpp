@@ -35,7 +35,6 @@ using deskbell::test::atBangkok;
 namespace {
 
 constexpr int WAIT_MS = 10000;
-const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 in Bangkok
 
 } // namespace
 
@@ -89,9 +88,7 @@ void TestActions::init()
 {
     m_settingsDir = test::isolateUserSettings();
     QVERIFY(m_settingsDir->isValid());
-    test::ConsoleFixture::Options options;
-    options.nowUtc = NOW;
-    m_fixture = std::make_unique<test::ConsoleFixture>(options);
+    m_fixture = std::make_unique<test::ConsoleFixture>(); // its clock starts at test::DESK_NOW
     QString error;
     QVERIFY2(m_fixture->start(&error), qPrintable(error));
 }
@@ -301,7 +298,7 @@ void TestActions::sendNowMakesAWaitingMessageDue()
     QVERIFY(confirm(*window, dialog, u"she leaves early"_s, &finished));
     QVERIFY2(finished.at(1).toBool(), qPrintable(finished.at(2).toString()));
     const auto after = m_fixture->store().message(reminder.id);
-    QVERIFY(after->state != MessageState::Queued || after->dueUtc <= NOW);
+    QVERIFY(after->state != MessageState::Queued || after->dueUtc <= test::DESK_NOW);
     QTRY_COMPARE_WITH_TIMEOUT(m_fixture->store().message(reminder.id)->state, MessageState::Accepted,
                               WAIT_MS);
     QCOMPARE(lastAudit().action, u"send_now"_s);

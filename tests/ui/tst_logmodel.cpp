@@ -23,7 +23,6 @@ using deskbell::test::atBangkok;
 namespace {
 
 constexpr int WAIT_MS = 10000;
-const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc()); // 09:00 in Bangkok
 
 auto keyOfEntry(const ConsoleQueries::LogEntry &e)
 {
@@ -66,9 +65,7 @@ private:
 
 void TestLogModel::init()
 {
-    test::ConsoleFixture::Options options;
-    options.nowUtc = NOW;
-    m_fixture = std::make_unique<test::ConsoleFixture>(options);
+    m_fixture = std::make_unique<test::ConsoleFixture>(); // its clock starts at test::DESK_NOW
     QString error;
     QVERIFY2(m_fixture->start(&error), qPrintable(error));
     // Sending paused: the log only changes when the test says so.

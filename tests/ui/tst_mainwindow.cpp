@@ -43,9 +43,6 @@ namespace {
 
 constexpr int WAIT_MS = 10000;
 
-// Monday 2 November 2026, 09:00 in Bangkok: the desk's today.
-const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
-
 QStringList whoColumn(UpcomingModel &model)
 {
     QStringList names;
@@ -145,9 +142,7 @@ void TestMainWindow::init()
     // The window's own preferences (QSettings) go to a folder of this test, fresh every time.
     m_settingsDir = test::isolateUserSettings();
     QVERIFY(m_settingsDir->isValid());
-    test::ConsoleFixture::Options options;
-    options.nowUtc = NOW;
-    m_fixture = std::make_unique<test::ConsoleFixture>(options);
+    m_fixture = std::make_unique<test::ConsoleFixture>(); // its clock starts at test::DESK_NOW
     QString error;
     QVERIFY2(m_fixture->start(&error), qPrintable(error));
 }
@@ -482,7 +477,7 @@ void TestMainWindow::statusPanelExplainsEveryState_data()
     base.sandbox = false;
 
     Engine::Status polled = base;
-    polled.lastPollUtc = NOW.addSecs(-120);
+    polled.lastPollUtc = test::DESK_NOW.addSecs(-120);
     QTest::newRow("last check, in minutes") << polled << u"calendly"_s << u"Checked Calendly 2 min ago"_s;
     Engine::Status noCalendly = base;
     noCalendly.calendlyAccount.clear();

@@ -249,7 +249,7 @@ void TestTemplatesEditor::previewFillsASampleAppointment()
 {
     auto editor = makeEditor();
     editor->selectKind(MessageKind::Confirm);
-    QCOMPARE(editor->previewAppointmentBox()->currentIndex(), 0); // the sample
+    QTRY_COMPARE(editor->previewAppointmentBox()->currentIndex(), 0); // the sample
     const QDate tomorrow = m_fixture->clock().nowUtc().toTimeZone(m_fixture->deskZone()).date().addDays(1);
     const QString date = QLocale::c().toString(tomorrow, u"ddd d MMM yyyy"_s);
     QCOMPARE(editor->previewView()->toPlainText(),

@@ -24,9 +24,6 @@ using deskbell::test::atBangkok;
 namespace {
 
 constexpr int WAIT_MS = 10000;
-
-// 02:00 UTC = 09:00 in Bangkok, Monday 2 November 2026: the desk's today.
-const QDateTime NOW(QDate(2026, 11, 2), QTime(2, 0), QTimeZone::utc());
 const QDateTime TODAY_START(QDate(2026, 11, 1), QTime(17, 0), QTimeZone::utc()); // 00:00 Bangkok
 const QDateTime TODAY_END = TODAY_START.addDays(1);
 
@@ -63,9 +60,7 @@ private:
 
 void TestUpcomingModel::init()
 {
-    test::ConsoleFixture::Options options;
-    options.nowUtc = NOW;
-    m_fixture = std::make_unique<test::ConsoleFixture>(options);
+    m_fixture = std::make_unique<test::ConsoleFixture>(); // its clock starts at test::DESK_NOW
     QString error;
     QVERIFY2(m_fixture->start(&error), qPrintable(error));
 }
