@@ -24,10 +24,16 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <chrono>
 
 namespace deskbell {
 
@@ -35,10 +41,29 @@ Q_LOGGING_CATEGORY(lcEngine, "deskbell.engine")
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// engine_state key of the rules and templates several desks on one PostgreSQL store share (INI text
+// of Settings::sharedSections()).
+const QString SHARED_SETTINGS_KEY = u"shared_settings"_s;
+// What the store's triggers NOTIFY after a write, with the table's name as payload.
+const QString CHANGE_CHANNEL = u"deskbell_changed"_s;
+// How long start() waits for the keychain to hand over the database password.
+constexpr int PASSWORD_WAIT_MS = 30000;
+// An event whose planning failed is tried again after this long.
+constexpr int PENDING_RETRY_MS = 500;
+// A shared store: how often a desk looks for events other desks recorded and never planned (they
+// died), and how old such an event must be (a live desk plans its own within milliseconds).
+constexpr int ORPHAN_SWEEP_MS = 30000;
+constexpr qint64 ORPHAN_AGE_MS = 120000;
+
+} // namespace
+
 Engine::Engine(Options options, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_clock(clock)
+    , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     if (m_options.settingsPath.isEmpty()) {
         m_options.settingsPath = Settings::defaultPath();
@@ -55,8 +80,46 @@ Engine::~Engine() = default;
 
 bool Engine::start(QString *error)
 {
-    QStringList problems;
+    QStringList storageProblems;
     m_settings = Settings::load(m_options.settingsPath, m_options.systemTimezone);
+    qCInfo(lcEngine).noquote() << u"engine instance %1"_s.arg(m_instanceId);
+
+    Database::Location location;
+    QString why;
+    const QString defaultDb = m_options.dataDir + u"/deskbell.sqlite3"_s;
+    // A bad [storage] url is already among the settings errors. Opening the default file instead
+    // would show the operator another, empty database as if it were theirs, so open nothing.
+    if (Database::parseUrl(m_settings.values.storageUrl, defaultDb, &location, &why)) {
+        const bool postgres = location.driver == Database::Location::Driver::Postgres;
+        QString passwordNote;
+        if (postgres) {
+            passwordNote = readDatabasePassword(&location);
+        }
+        // SQLite: one Deskbell per file, held by a lock file beside it. PostgreSQL: several desks
+        // share the store on purpose (each send is claimed by one of them), so there is no lock.
+        if (postgres || acquireLock(location.path, &storageProblems)) {
+            try {
+                m_db = std::make_unique<Database>(u"deskbell-engine-"_s + m_instanceId);
+                m_db->open(location);
+                m_databasePath = postgres ? Database::describe(location) : location.path;
+                m_store = std::make_unique<Store>(*m_db, m_clock);
+                m_location = location;
+            } catch (const StorageError &e) {
+                // The message never holds the password (Database's rule); the note only names where
+                // it was looked for.
+                storageProblems.append(tr("The database could not be opened: %1").arg(e.message()) +
+                                       (passwordNote.isEmpty() ? QString() : u" "_s + passwordNote));
+                m_store.reset();
+                m_db.reset();
+            }
+        }
+    }
+    if (m_store && m_location.driver == Database::Location::Driver::Postgres) {
+        adoptSharedSettings(true);
+        watchSharedStore();
+    }
+
+    QStringList problems;
     for (const auto &p : m_settings.problems) {
         if (p.severity == Settings::Problem::Severity::Error) {
             qCWarning(lcEngine).noquote() << u"settings: %1"_s.arg(p.toString());
@@ -65,29 +128,10 @@ bool Engine::start(QString *error)
             qCInfo(lcEngine).noquote() << u"settings: %1"_s.arg(p.toString());
         }
     }
-
-    Database::Location location;
-    QString why;
-    const QString defaultDb = m_options.dataDir + u"/deskbell.sqlite3"_s;
-    // A bad [storage] url is already among the settings errors. Opening the default file instead
-    // would show the operator another, empty database as if it were theirs, so open nothing.
-    if (Database::parseUrl(m_settings.values.storageUrl, defaultDb, &location, &why) &&
-        acquireLock(location.path, &problems)) {
-        try {
-            m_db = std::make_unique<Database>(u"deskbell-engine"_s);
-            m_db->open(location);
-            m_databasePath = location.path;
-            m_store = std::make_unique<Store>(*m_db, m_clock);
-        } catch (const StorageError &e) {
-            problems.append(tr("The database could not be opened: %1").arg(e.message()));
-            m_store.reset();
-            m_db.reset();
-        }
-    }
+    problems.append(storageProblems);
 
     m_network = std::make_unique<QNetworkAccessManager>();
     if (m_store) {
-        m_location = location;
         m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, nullptr);
         m_actions->setRules(&m_settings.values.rules);
     }
@@ -119,12 +163,160 @@ bool Engine::start(QString *error)
                                                                                m_databasePath);
         startSending();
         startCalendlyConnection();
+        if (m_location.driver == Database::Location::Driver::Postgres) {
+            auto *sweep = new QTimer(this);
+            connect(sweep, &QTimer::timeout, this, &Engine::planOrphanedEvents);
+            sweep->start(ORPHAN_SWEEP_MS);
+        }
     }
     if (error) {
         *error = problems.join(u'\n');
     }
     emitStatus();
     return problems.isEmpty();
+}
+
+QString Engine::readDatabasePassword(Database::Location *location)
+{
+    if (!location->password.isEmpty()) {
+        return {}; // written in [storage] url: it wins (the settings warn about it)
+    }
+    // The secret store answers asynchronously (a keychain may be slow to unlock), but nothing can be
+    // opened without the answer: wait for it here, with a bound.
+    struct Answer
+    {
+        bool answered = false;
+        SecretStore::Result result;
+    };
+    auto answer = std::make_shared<Answer>();
+    QEventLoop loop;
+    const QPointer<QEventLoop> waiting(&loop);
+    secrets()->read(secret::DB_PASSWORD, [answer, waiting](const SecretStore::Result &result) {
+        answer->answered = true;
+        answer->result = result;
+        if (waiting) {
+            waiting->quit();
+        }
+    });
+    if (!answer->answered) {
+        QTimer::singleShot(PASSWORD_WAIT_MS, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (answer->answered && answer->result.ok()) {
+        location->password = QString::fromUtf8(answer->result.value);
+        qCInfo(lcEngine).noquote() << u"database password: %1 from the secret store"_s.arg(
+            secret::DB_PASSWORD);
+        return {};
+    }
+    // Database::open() still tries DESKBELL_DB_PASSWORD, then no password (peer/trust, ~/.pgpass).
+    if (!answer->answered) {
+        qCWarning(lcEngine).noquote()
+            << u"database password: the secret store did not answer within %1 s"_s.arg(PASSWORD_WAIT_MS /
+                                                                                       1000);
+        return tr("(The system keychain did not answer in time when the database password was read.)");
+    }
+    if (answer->result.status == SecretStore::Result::Status::NotFound) {
+        qCInfo(lcEngine).noquote() << u"database password: no %1 in the secret store"_s.arg(
+            secret::DB_PASSWORD);
+        return {};
+    }
+    qCWarning(lcEngine).noquote() << u"database password: %1"_s.arg(answer->result.error);
+    return tr("(The database password could not be read from the system keychain: %1)")
+        .arg(answer->result.error);
+}
+
+void Engine::watchSharedStore()
+{
+    QSqlDriver *driver = m_db->connection().driver();
+    // Another desk's change arrives as NOTIFY deskbell_changed, '<table>' (a trigger on the store).
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (channel != CHANGE_CHANNEL) {
+                    return;
+                }
+                const QString table = payload.toString();
+                if (table.isEmpty() || table == u"engine_state"_s) {
+                    adoptSharedSettings(false);
+                }
+            });
+    if (!driver->subscribeToNotification(CHANGE_CHANNEL)) {
+        qCWarning(lcEngine).noquote()
+            << u"cannot listen for other desks' changes (%1): shared rules are read at start only"_s.arg(
+                   driver->lastError().text());
+    }
+}
+
+void Engine::adoptSharedSettings(bool atStart)
+{
+    QByteArray shared;
+    try {
+        shared = m_store->engineState(SHARED_SETTINGS_KEY).toUtf8();
+    } catch (const StorageError &e) {
+        qCWarning(lcEngine).noquote() << u"cannot read the shared rules: %1"_s.arg(e.message());
+        return;
+    }
+    if (shared.isEmpty()) {
+        // The first desk on a new store hands its rules to the others.
+        if (atStart && m_settings.ok()) {
+            publishSharedSettings(m_settings.values);
+        }
+        return;
+    }
+    if (shared == m_sharedSettings) {
+        return; // our own write coming back, or another key of engine_state
+    }
+    m_sharedSettings = shared;
+    const Settings::LoadResult merged =
+        Settings::loadWithShared(m_settings.path, m_options.systemTimezone, shared);
+    if (!merged.ok()) {
+        QStringList lines;
+        for (const auto &p : merged.errors()) {
+            lines.append(p.toString());
+        }
+        const QString text = tr("The rules another desk saved in the shared database cannot be used on "
+                                "this desk (%1). This desk keeps planning with its own rules.")
+                                 .arg(lines.join(u"; "_s));
+        qCWarning(lcEngine).noquote() << text;
+        if (!atStart) {
+            emit alertRaised(text);
+        } else {
+            m_alerts.append(text);
+        }
+        return;
+    }
+    if (atStart) {
+        m_settings = merged;
+        qCInfo(lcEngine) << "rules and templates: the shared ones from the database";
+        return;
+    }
+    // The dispatcher and the processor hold references to m_settings.values.rules: assign in place.
+    // The other desk re-timed the planned messages already (RulesChange ran there, on this store).
+    m_settings.values.rules = merged.values.rules;
+    if (m_processor) {
+        m_processor->setRules(m_settings.values.rules);
+    }
+    if (m_dispatcher) {
+        m_dispatcher->wake();
+    }
+    qCInfo(lcEngine) << "rules and templates changed by another desk: planning with them from now on";
+    emit dataChanged();
+    emitStatus();
+}
+
+bool Engine::publishSharedSettings(const Settings::Values &values)
+{
+    const QByteArray shared = Settings::sharedSections(values);
+    if (shared.isEmpty()) {
+        return false;
+    }
+    try {
+        m_store->setEngineState(SHARED_SETTINGS_KEY, QString::fromUtf8(shared));
+    } catch (const StorageError &e) {
+        qCWarning(lcEngine).noquote() << u"cannot share the rules with other desks: %1"_s.arg(e.message());
+        return false;
+    }
+    m_sharedSettings = shared;
+    return true;
 }
 
 bool Engine::acquireLock(const QString &databasePath, QStringList *problems)
@@ -288,7 +480,7 @@ void Engine::startListener(const QByteArray &signingKey, QStringList *problems)
     config.tlsKeyPath = l.tlsKey;
     config.signatureToleranceSecs = m_settings.values.calendly.signatureToleranceSecs;
     config.calendlySigningKey = signingKey;
-    config.databasePath = m_databasePath;
+    config.database = m_location; // the engine's own store, password included (in memory only)
     if (signingKey.isEmpty() && !config.address.isLoopback()) {
         problems->append(tr("The listener is not started: it would accept unsigned bookings from the network "
                             "(%1). Connect Calendly (which sets the signing key) or listen on 127.0.0.1.")
@@ -324,7 +516,81 @@ void Engine::onEventRecorded(qint64 eventId)
     if (m_dispatcher) {
         m_dispatcher->wake();
     }
+    if (result.outcome == u"error"_s) {
+        retryLater(eventId);
+    }
     emit bookingProcessed(result);
+}
+
+void Engine::retryLater(qint64 eventId)
+{
+    m_failedEvents.insert(eventId);
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        connect(m_retryTimer, &QTimer::timeout, this, &Engine::retryFailedEvents);
+    }
+    if (!m_retryTimer->isActive()) {
+        m_retryTimer->start(PENDING_RETRY_MS);
+    }
+}
+
+void Engine::retryFailedEvents()
+{
+    // An event whose planning failed stays "pending" (nothing half-done is kept). On a shared store
+    // the usual cause is another desk planning the same booking at the same moment (Calendly's retry
+    // reached it): the second look finds the first desk's work and records a duplicate. Only this
+    // desk's own failures are retried here: planning an event another desk is planning right now
+    // is what made it fail.
+    const QSet<qint64> ids = std::exchange(m_failedEvents, {});
+    if (!m_processor || !m_planning) {
+        return;
+    }
+    for (qint64 id : ids) {
+        const auto result = m_processor->process(id);
+        if (result.outcome == u"error"_s) {
+            retryLater(id);
+        }
+        emit bookingProcessed(result);
+    }
+    if (m_dispatcher) {
+        m_dispatcher->wake();
+    }
+}
+
+void Engine::planOrphanedEvents()
+{
+    // A shared store: a desk that died between recording an event and planning it leaves it
+    // "pending". Its own restart would plan it; until then (or if it never comes back) another desk
+    // does, once the event is old enough that no live desk can still be planning it.
+    if (!m_processor || !m_planning) {
+        return;
+    }
+    const QDateTime before = m_clock.nowUtc().addMSecs(-ORPHAN_AGE_MS);
+    QList<Store::BookingEventRecord> pending;
+    try {
+        pending = m_store->bookingEvents(u"pending"_s);
+    } catch (const StorageError &e) {
+        qCWarning(lcEngine).noquote() << u"pending events could not be read: %1"_s.arg(e.message());
+        return;
+    }
+    bool planned = false;
+    for (const auto &record : std::as_const(pending)) {
+        if (record.receivedUtc > before || m_failedEvents.contains(record.id)) {
+            continue;
+        }
+        qCInfo(lcEngine).noquote() << u"planning event #%1, left pending since %2"_s.arg(record.id).arg(
+            record.receivedUtc.toString(Qt::ISODate));
+        const auto result = m_processor->process(record.id);
+        if (result.outcome == u"error"_s) {
+            retryLater(record.id);
+        }
+        planned = true;
+        emit bookingProcessed(result);
+    }
+    if (planned && m_dispatcher) {
+        m_dispatcher->wake();
+    }
 }
 
 void Engine::startCalendly(const QByteArray &token)
@@ -374,8 +640,22 @@ void Engine::startCalendly(const QByteArray &token)
             }
             emit alertRaised(tr("Calendly could not be reached: %1").arg(error.plainMessage));
             emitStatus();
+            if (error.isTransient()) {
+                // An outage or a rate limit at start must not end polling until the next restart: try
+                // again, waiting longer each time (what Calendly asked for, at least), never longer
+                // than one poll interval.
+                const int wait = std::min(interval, std::max(error.retryAfterSecs, m_connectRetrySecs));
+                m_connectRetrySecs = std::min(interval, m_connectRetrySecs * 2);
+                qCInfo(lcEngine).noquote() << u"trying Calendly again in %1 s"_s.arg(wait);
+                QTimer::singleShot(std::chrono::seconds(wait), this, [this, token = m_calendlyToken] {
+                    if (m_calendlyToken == token && !m_pollTimer) {
+                        startCalendly(token);
+                    }
+                });
+            }
             return;
         }
+        m_connectRetrySecs = FIRST_CONNECT_RETRY_SECS;
         m_refreshTried = false;
         m_calendlyAccount = me.name;
         m_calendlyError.clear();
@@ -466,6 +746,9 @@ void Engine::startDispatcher(std::unique_ptr<SmsProvider> provider)
     options.maxAttempts = sms.maxAttempts;
     options.lateMaxMin = sms.lateMaxMin;
     options.rules = &m_settings.values.rules;
+    // Per process run, so another desk never mistakes this run's claims for an earlier run's.
+    options.instanceId = m_instanceId;
+    options.leaseSecs = sms.claimLeaseSecs;
     m_dispatcher = std::make_unique<Dispatcher>(*m_db, *m_store, m_clock, *m_provider, options);
     m_actions = std::make_unique<OperatorActions>(*m_db, *m_store, m_clock, m_dispatcher.get());
     m_actions->setRules(&m_settings.values.rules);
@@ -509,6 +792,9 @@ BookingProcessor::Result Engine::ingest(const QByteArray &body, const QString &s
             if (m_dispatcher) {
                 m_dispatcher->wake();
             }
+            if (result.outcome == u"error"_s) {
+                retryLater(id);
+            }
         } else {
             result.eventId = id;
             result.outcome = u"pending"_s;
@@ -527,6 +813,8 @@ Engine::Status Engine::status() const
     Status st;
     st.storageOpen = m_store != nullptr;
     st.databaseUrl = m_location.url;
+    st.instanceId = m_instanceId;
+    st.sharedStore = m_store && m_location.driver == Database::Location::Driver::Postgres;
     st.settingsOk = m_settings.ok();
     for (const auto &p : m_settings.errors()) {
         st.settingsErrors.append(p.toString());
@@ -653,6 +941,15 @@ bool Engine::applySettings(const Settings::Values &proposed, const OperatorActio
         const RulesChange::Effect done = change.apply(m_settings.values.rules, loaded.values.rules, actor);
         if (effect) {
             *effect = done;
+        }
+        // A shared store: the other desks plan with these rules too (they reload on the notification).
+        if (m_location.driver == Database::Location::Driver::Postgres &&
+            !publishSharedSettings(loaded.values)) {
+            if (error) {
+                *error = tr("The settings were saved on this desk, but the other desks on this database "
+                            "could not be given the new rules.");
+            }
+            return false;
         }
     } catch (const StorageError &e) {
         if (error) {

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 
@@ -61,8 +62,10 @@ public:
     struct Status
     {
         bool storageOpen = false;
-        QString databaseUrl;     // where the data lives, as configured (never with a password)
-        bool settingsOk = false; // false: nothing is planned until the settings are fixed
+        QString databaseUrl;      // where the data lives, as configured (never with a password)
+        QString instanceId;       // this run of the engine, as logged (Engine::instanceId())
+        bool sharedStore = false; // PostgreSQL: other desks may use the same store and rules
+        bool settingsOk = false;  // false: nothing is planned until the settings are fixed
         QStringList settingsErrors;
         // listener
         QUrl listenerUrl; // empty when not listening
@@ -102,7 +105,11 @@ public:
     bool isStorageOpen() const { return m_store != nullptr; }
 
     const Settings::LoadResult &settings() const { return m_settings; }
+    // For messages: the SQLite file, or the PostgreSQL url without its password.
     QString databasePath() const;
+    // A new UUID per process run: logged at start and given to the dispatcher, which marks the sends
+    // it claims with it, so several desks on one PostgreSQL store can tell whose send is whose.
+    QString instanceId() const { return m_instanceId; }
     QString settingsPath() const { return m_settings.path; }
 
     // Records and plans one Calendly webhook body (source: webhook | poll | manual). With unusable
@@ -168,6 +175,14 @@ private:
     void refreshCalendlyToken(std::function<void(bool ok)> done);
     bool validateSettings(const Settings::Values &proposed, Settings::LoadResult *loaded, QString *error);
     bool acquireLock(const QString &databasePath, QStringList *problems);
+    // PostgreSQL without a password in the url: sets location->password from the secret store
+    // (secret::DB_PASSWORD). Returns a note for the operator when the store could not answer.
+    QString readDatabasePassword(Database::Location *location);
+    // Shared rules on a PostgreSQL store: read them (at start: before anything uses the settings;
+    // else a live reload), write them, and listen for other desks' changes.
+    void adoptSharedSettings(bool atStart);
+    bool publishSharedSettings(const Settings::Values &values);
+    void watchSharedStore();
     void startSending();
     void startDispatcher(std::unique_ptr<SmsProvider> provider);
     void startCalendlyConnection();
@@ -175,11 +190,18 @@ private:
     void startCalendly(const QByteArray &token);
     void ensureSubscription(const CalendlyClient::Me &me);
     void onEventRecorded(qint64 eventId);
+    // Events whose planning failed here are tried again shortly (retryFailedEvents).
+    void retryLater(qint64 eventId);
+    void retryFailedEvents();
+    // Shared store: plans events that another desk recorded long ago and never planned.
+    void planOrphanedEvents();
     SecretStore *secrets();
 
     Options m_options;
     const Clock &m_clock;
+    const QString m_instanceId;
     Settings::LoadResult m_settings;
+    QByteArray m_sharedSettings; // the shared sections last read or written (PostgreSQL store)
     QString m_databasePath;
     Database::Location m_location;
     std::unique_ptr<OperatorActions> m_actions;
@@ -197,8 +219,10 @@ private:
     QDateTime m_lastPollUtc;
     bool m_webhookSubscribed = false;
     bool m_restartingSending = false;
-    bool m_refreshTried = false;       // one token refresh per failed connection attempt
-    std::unique_ptr<QLockFile> m_lock; // one Deskbell per database until the store can be shared
+    bool m_refreshTried = false; // one token refresh per failed connection attempt
+    static constexpr int FIRST_CONNECT_RETRY_SECS = 5;
+    int m_connectRetrySecs = FIRST_CONNECT_RETRY_SECS; // the next wait after Calendly failed at start
+    std::unique_ptr<QLockFile> m_lock; // SQLite: one Deskbell per file (PostgreSQL: none, see start())
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BookingProcessor> m_processor;
@@ -213,6 +237,8 @@ private:
     QByteArray m_calendlyToken; // the access token in use (never logged)
     std::unique_ptr<Reconciler> m_reconciler;
     QTimer *m_pollTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;           // the next try of m_failedEvents
+    QSet<qint64> m_failedEvents;              // booking events whose planning failed on this desk
     std::unique_ptr<Dispatcher> m_dispatcher; // declared after the provider: destroyed before it
     bool m_planning = false;
 };

@@ -12,6 +12,7 @@
 //
 //   QT_QPA_PLATFORM=offscreen build/bench/bench_ui_load --appointments 100000 --messages-per 5
 
+#include "BenchMemory.h"
 #include "EngineHost.h"
 #include "LogModel.h"
 #include "MainWindow.h"
@@ -36,34 +37,11 @@
 #include <QTreeView>
 
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace deskbell;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-long peakRssKiB()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
-// Resident memory now, from /proc (Linux).
-double currentRssMiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return -1;
-}
 
 // Waits (running the event loop) until ready() or timeoutMs; returns the elapsed ms, -1 on timeout.
 qint64 waitFor(const std::function<bool()> &ready, int timeoutMs)
@@ -183,7 +161,7 @@ int main(int argc, char **argv)
     const qint64 firstPaintMs = paintWait < 0 ? -1 : shownMs + paintWait;
     const int todayRows = window.upcomingModel()->rowCount();
     waitFor([] { return false; }, 1000); // the status panel, counts and log settle
-    const double rssAtStartMiB = currentRssMiB();
+    const double rssAtStartMiB = bench::currentRssMiB();
 
     // Scroll a 60-day range to its end, a page at a time, as a user holding Page Down would.
     window.setCustomRange(clock.nowUtc().toTimeZone(zone).date(),
@@ -225,7 +203,7 @@ int main(int argc, char **argv)
     std::printf("live log first page: %lld ms after the scroll\n", static_cast<long long>(logWait));
     std::printf("memory: %.1f MiB resident after the first paint, %.1f MiB after loading the 60 days, "
                 "peak %.1f MiB\n",
-                rssAtStartMiB, currentRssMiB(), peakRssKiB() / 1024.0);
+                rssAtStartMiB, bench::currentRssMiB(), bench::peakRssKiB() / 1024.0);
     if (parser.isSet(keepOpt)) {
         std::printf("data kept in %s\n", qPrintable(dir.path()));
     }

@@ -4,6 +4,8 @@
 #   packaging/dev.sh test [ctest args...]      install what is missing, build, run every test
 #   packaging/dev.sh package                   build the Linux packages (.deb, .tar.gz) into the build dir
 #   packaging/dev.sh package-check             check them, and install the .deb in a clean Debian 12
+#   packaging/dev.sh fuzz [seconds]            build the libFuzzer targets with clang, run each (fuzz/run.sh)
+#   packaging/dev.sh sanitize [ctest args...]  build with ASan+UBSan in <build>-asan, run unit+integration
 # Idempotent: packages already present are not touched, and an unchanged tree builds in a second.
 set -euo pipefail
 
@@ -33,6 +35,8 @@ test_packages=(dbus gnome-keyring xvfb xauth fonts-thai-tlwg fonts-noto-cjk desk
 # desktop-entry validators, debootstrap for a clean Debian 12, systemd-nspawn to boot the service.
 package_packages=(dpkg-dev)
 package_check_packages=(dpkg-dev appstream desktop-file-utils debootstrap systemd-container)
+# Fuzzing: Debian's clang with its libFuzzer and sanitizer runtimes (Qt stays the gcc-built packages).
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 missing_packages() {
     local p
@@ -56,6 +60,8 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
 }
 
+extra_cmake_args=() # sanitize adds its own
+
 configure_and_build() { # [target]: only that target (and what it needs)
     local werror=OFF
     if [ -n "${CI:-}" ]; then
@@ -63,7 +69,7 @@ configure_and_build() { # [target]: only that target (and what it needs)
     fi
     if [ ! -f "$build/build.ninja" ]; then
         cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-            -DDESKBELL_WERROR="$werror" -DBUILD_TESTING=ON
+            -DDESKBELL_WERROR="$werror" -DBUILD_TESTING=ON "${extra_cmake_args[@]}"
     elif [ -n "${CI:-}" ]; then
         cmake -S "$here" -B "$build" -DDESKBELL_WERROR=ON >/dev/null
     fi
@@ -114,8 +120,28 @@ package-check)
     install_packages "${package_check_packages[@]}"
     exec "$here/packaging/check-packages.sh" "$build"
     ;;
+fuzz)
+    install_packages "${build_packages[@]}" "${fuzz_packages[@]}"
+    DESKBELL_FUZZ_BUILD_DIR="${DESKBELL_FUZZ_BUILD_DIR:-$build-fuzz}" exec "$here/fuzz/run.sh" "$@"
+    ;;
+sanitize)
+    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    # Its own build directory: every object is compiled differently, and the normal build stays usable.
+    build="$build-asan"
+    extra_cmake_args=(-DDESKBELL_SANITIZE="address;undefined")
+    configure_and_build
+    cd "$build"
+    # Stop at the first error with a stack; LSan reports leaks at exit, except those inside Qt and the
+    # system libraries listed (with the reason) in tests/lsan.supp.
+    export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:symbolize=1:check_initialization_order=1:strict_init_order=1"
+    export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+    export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
+    # The keychain and ui labels stay with `test`: they exercise gnome-keyring and widgets, not our parsers
+    # and engine, and the widget tests' screenshots take minutes under ASan.
+    exec dbus-run-session -- ctest --output-on-failure --timeout 900 -L 'unit|integration' "$@"
+    ;;
 *)
-    echo "usage: $0 run [deskbell args...] | test [ctest args...] | package | package-check" >&2
+    echo "usage: $0 run [deskbell args...] | test [ctest args...] | package | package-check | fuzz [seconds] | sanitize [ctest args...]" >&2
     exit 2
     ;;
 esac

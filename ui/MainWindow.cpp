@@ -9,6 +9,7 @@
 #include "EngineHost.h"
 #include "LogModel.h"
 #include "MeetingDetail.h"
+#include "StoreDialog.h"
 #include "TemplatesRulesEditor.h"
 #include "Translations.h"
 #include "UpcomingModel.h"
@@ -158,6 +159,12 @@ MainWindow::MainWindow(EngineHost &host, ConsoleReader &reader, const Clock &clo
     m_sendingLabel = new QLabel(this);
     m_sendingLabel->setObjectName(u"sendingStatus"_s);
     statusBar()->addPermanentWidget(m_sendingLabel);
+    m_liveLabel = new QLabel(this);
+    m_liveLabel->setObjectName(u"liveStatus"_s);
+    m_liveLabel->setVisible(m_reader.isLive());
+    m_liveLabel->setText(tr("Shared store: live"));
+    m_liveLabel->setToolTip(tr("Changes made at other desks show here within seconds."));
+    statusBar()->addPermanentWidget(m_liveLabel);
     setPaused(false, {});
 
     buildTray();
@@ -202,6 +209,17 @@ MainWindow::MainWindow(EngineHost &host, ConsoleReader &reader, const Clock &clo
         m_pendingNotesProblem = false;
     });
 
+    // Another desk (or the service) wrote to the shared store: the same refresh as for this desk's
+    // own engine.
+    connect(&m_reader, &ConsoleReader::storeChanged, this, [this] { scheduleDataRefresh(); });
+    connect(&m_reader, &ConsoleReader::liveChanged, this, [this](bool live, const QString &problem) {
+        m_liveLabel->setVisible(true);
+        m_liveLabel->setText(live ? tr("Shared store: live") : tr("Shared store: connection lost"));
+        m_liveLabel->setToolTip(live ? tr("Changes made at other desks show here within seconds.") : problem);
+        if (!live) {
+            showActionMessage(problem, true);
+        }
+    });
     connect(&m_reader, &ConsoleReader::readFailed, this, [this](const QString &message) {
         showActionMessage(tr("Could not read the data: %1").arg(message), true);
     });
@@ -319,6 +337,9 @@ void MainWindow::buildActions()
     m_connect = make(tr("&Connect accounts…"), {}, tr("Connect Calendly and EngageLab"),
                      [this] { openConnectDialog(); });
     m_connect->setObjectName(u"connectAccounts"_s);
+    m_sharedStore = make(tr("S&hared store…"), {}, tr("Work on a PostgreSQL store shared by several desks"),
+                         [this] { openStoreDialog(); });
+    m_sharedStore->setObjectName(u"sharedStore"_s);
     m_simulate = new QAction(tr("Try a sample &booking"), this);
     m_simulate->setObjectName(u"simulate"_s);
     m_simulate->setToolTip(tr("Sandbox: send a made-up booking through Deskbell to see what happens"));
@@ -394,6 +415,7 @@ void MainWindow::buildMenus()
     auto *options = menuBar()->addMenu(tr("&Options"));
     options->addAction(m_closeToTray);
     options->addAction(m_autostart);
+    options->addAction(m_sharedStore);
     options->addSeparator();
     Translations::addLanguageMenu(options, this);
     Translations::tidyToolbarTexts(this);
@@ -1113,6 +1135,25 @@ void MainWindow::openConnectDialog()
         scheduleDataRefresh();
     });
     dialog->open();
+}
+
+void MainWindow::openStoreDialog()
+{
+    struct Where
+    {
+        Database::Location location;
+        QString settingsPath;
+    };
+    m_host.call<Where>(
+        this,
+        [](Engine &engine) {
+            return Where{engine.databaseLocation(), engine.settingsPath()};
+        },
+        [this](Where where) {
+            auto *dialog = new StoreDialog(m_host, where.location, where.settingsPath, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
 }
 
 void MainWindow::onCountClicked(StatusPanel::Count count)

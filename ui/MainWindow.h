@@ -118,6 +118,8 @@ public slots:
     // range shown, in the detail alone.
     void showMeeting(const QString &inviteeUri, qint64 messageId = 0);
     void openConnectDialog();
+    // Options > Shared store…: this desk on a PostgreSQL store several desks share.
+    void openStoreDialog();
     void quit();
     // Shows the window in front, also when it was closed to the tray or minimized (a second launch
     // of Deskbell asks for this).
@@ -205,6 +207,7 @@ private:
     QLabel *m_actionIcon = nullptr;
     QLabel *m_actionText = nullptr;
     QLabel *m_sendingLabel = nullptr;
+    QLabel *m_liveLabel = nullptr; // shared store: whether other desks' changes arrive
     QLabel *m_upcomingSummary = nullptr;
     QComboBox *m_range = nullptr;
     QDateEdit *m_from = nullptr;
@@ -227,6 +230,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_find = nullptr;
     QAction *m_connect = nullptr;
+    QAction *m_sharedStore = nullptr;
     QAction *m_simulate = nullptr;
     QAction *m_closeToTray = nullptr;
     QAction *m_autostart = nullptr;

@@ -5,11 +5,13 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "SingleInstance.h"
+#include "StoreDialog.h"
 #include "Translations.h"
 #include "config/Settings.h"
 #include "domain/Clock.h"
 #include "storage/ConsoleReader.h"
 #include "storage/Database.h"
+#include "storage/StoreMigrator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +20,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -69,13 +72,21 @@ struct CommandLine
         u"Show the window in <language>: en, th or zh_CN (default: the one chosen under Options, else "
         "the system's; DESKBELL_LANGUAGE works too)."_s,
         u"language"_s};
+    QCommandLineOption migrateTo{
+        u"migrate-to"_s,
+        u"Copy this desk's SQLite database (the settings' [storage] url, else the default file) into the "
+        "empty PostgreSQL store at <url> (postgresql://user@host:port/database?schema=name), keeping ids, "
+        "check the copy table by table, and exit (status 0 when every count matches). Close Deskbell "
+        "first. The password comes from the url, DESKBELL_DB_PASSWORD or ~/.pgpass and is never printed. "
+        "Afterwards set [storage] url to <url> without its password."_s,
+        u"url"_s};
     QCommandLineParser parser;
 
     CommandLine()
     {
         parser.setApplicationDescription(
             u"Deskbell texts Calendly invitees in any country: confirmations, reminders, cancellations."_s);
-        parser.addOptions({config, headless, checkConfig, ingest, language});
+        parser.addOptions({config, headless, checkConfig, ingest, language, migrateTo});
         parser.addHelpOption();
         parser.addVersionOption();
     }
@@ -143,6 +154,11 @@ bool hasDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+QString defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/deskbell.sqlite3"_s;
+}
+
 // --check-config reads and checks; it starts nothing, takes no lock and creates no file, so it can
 // run beside a desk or service that is using the same settings and database.
 int checkConfig(CommandLine &cli)
@@ -161,8 +177,7 @@ int checkConfig(CommandLine &cli)
     }
     Database::Location location;
     QString why;
-    const QString defaultDb =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/deskbell.sqlite3"_s;
+    const QString defaultDb = defaultDatabasePath();
     if (Database::parseUrl(settings.values.storageUrl, defaultDb, &location, &why)) {
         const QFileInfo file(location.path);
         print(stdout, u"Database: %1 (%2)\n"_s.arg(
@@ -173,10 +188,63 @@ int checkConfig(CommandLine &cli)
     return ok ? EXIT_OK : EXIT_USAGE;
 }
 
+// --migrate-to: this desk's SQLite file into an empty PostgreSQL store. Like --check-config it starts
+// no engine; it takes the database's lock for the copy, so it refuses while Deskbell runs on it.
+int migrateTo(CommandLine &cli)
+{
+    Database::Location target;
+    QString why;
+    if (!Database::parseUrl(cli.parser.value(cli.migrateTo), {}, &target, &why)) {
+        print(stderr, u"deskbell: --migrate-to: %1\n"_s.arg(why));
+        return EXIT_USAGE;
+    }
+    if (target.driver != Database::Location::Driver::Postgres) {
+        print(stderr, u"deskbell: --migrate-to needs a postgresql:// url\n"_s);
+        return EXIT_USAGE;
+    }
+    QString path = cli.parser.value(cli.config);
+    if (path.isEmpty()) {
+        path = Settings::defaultPath();
+    }
+    const auto settings = Settings::load(path, QTimeZone::systemTimeZoneId());
+    Database::Location source;
+    if (!Database::parseUrl(settings.values.storageUrl, defaultDatabasePath(), &source, &why)) {
+        print(stderr, u"deskbell: %1: [storage] url: %2\n"_s.arg(settings.path, why));
+        return EXIT_USAGE;
+    }
+    if (source.driver != Database::Location::Driver::Sqlite) {
+        print(stderr, u"deskbell: this desk already uses %1 ([storage] url in %2): there is no SQLite "
+                      "database to copy\n"_s.arg(Database::describe(source), settings.path));
+        return EXIT_USAGE;
+    }
+    print(stdout, u"Copying %1\n   into %2\n"_s.arg(Database::describe(source), Database::describe(target)));
+    const StoreMigrator::Report report = StoreMigrator::copy(source, target);
+    if (!report.tables.isEmpty()) {
+        print(stdout, u"\n"_s + report.countsTable() + u"\n"_s);
+    }
+    if (!report.ok) {
+        print(stderr, u"deskbell: nothing was copied: %1\n"_s.arg(report.error));
+        return EXIT_FAILURE_RUNTIME;
+    }
+    qint64 rows = 0;
+    for (const auto &t : report.tables) {
+        rows += t.targetRows;
+    }
+    print(stdout, u"Copied and checked %1 rows in %2 tables.\nNext: set [storage] url = %3 in %4 (the "
+                  "window's Shared store dialog does this; the password goes to the keychain or "
+                  "DESKBELL_DB_PASSWORD), then start Deskbell. The SQLite file stays as it was.\n"_s.arg(rows)
+                      .arg(report.tables.size())
+                      .arg(Database::describe(target), settings.path));
+    return EXIT_OK;
+}
+
 int runConsole(CommandLine &cli)
 {
     if (cli.parser.isSet(cli.checkConfig)) {
         return checkConfig(cli);
+    }
+    if (cli.parser.isSet(cli.migrateTo)) {
+        return migrateTo(cli);
     }
     SystemClock clock;
     Engine engine({cli.parser.value(cli.config), {}, {}}, clock);
@@ -202,65 +270,10 @@ int runConsole(CommandLine &cli)
     return result.outcome == u"error"_s ? EXIT_FAILURE_RUNTIME : EXIT_OK;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// The window, its engine and reader, until the application quits. Its locals (the engine's lock, the
+// single-instance server) are gone when it returns.
+int runWindow(QApplication &app, CommandLine &cli)
 {
-    // No organization name: files go to ~/.config/deskbell/ and ~/.local/share/deskbell/.
-    QCoreApplication::setApplicationName(u"deskbell"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(DESKBELL_VERSION));
-    logging::install();
-
-    // Parse before any application object exists, so --help, --version and the console modes work on
-    // a server without X or Wayland, and a bad option never opens a window.
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i) {
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    }
-    CommandLine cli;
-    if (!cli.parser.parse(arguments)) {
-        print(stderr, u"deskbell: %1\nTry 'deskbell --help'.\n"_s.arg(cli.parser.errorText()));
-        return EXIT_USAGE;
-    }
-    if (!cli.parser.positionalArguments().isEmpty()) {
-        print(stderr, u"deskbell: unexpected argument '%1'\nTry 'deskbell --help'.\n"_s.arg(
-                          cli.parser.positionalArguments().constFirst()));
-        return EXIT_USAGE;
-    }
-    if (cli.parser.isSet(u"help"_s) || cli.parser.isSet(u"version"_s) || cli.parser.isSet(cli.checkConfig) ||
-        cli.parser.isSet(cli.ingest)) {
-        QCoreApplication app(argc, argv);
-        if (cli.parser.isSet(u"help"_s)) {
-            print(stdout, cli.parser.helpText());
-            return EXIT_OK;
-        }
-        if (cli.parser.isSet(u"version"_s)) {
-            print(stdout, u"Deskbell %1 (Qt %2)\n"_s.arg(QCoreApplication::applicationVersion(),
-                                                         QString::fromLatin1(qVersion())));
-            return EXIT_OK;
-        }
-        return runConsole(cli);
-    }
-    if (cli.parser.isSet(cli.headless)) {
-        return runHeadless(argc, argv, cli);
-    }
-
-    if (!hasDisplay()) {
-        print(stderr, u"deskbell: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot "
-                      "open.\nRun it in a desktop session, or use 'deskbell --headless' on a server.\n"_s);
-        return EXIT_USAGE;
-    }
-    if (cli.parser.isSet(cli.language) && !Translations::isChoice(cli.parser.value(cli.language))) {
-        print(stderr, u"deskbell: unknown language '%1' (known: en, th, zh_CN, system)\n"_s.arg(
-                          cli.parser.value(cli.language)));
-        return EXIT_USAGE;
-    }
-    QApplication app(argc, argv);
-    Translations::install(Translations::chosen(cli.parser.value(cli.language)));
-    QApplication::setApplicationDisplayName(u"Deskbell"_s);
-    QApplication::setWindowIcon(QIcon(u":/icons/deskbell.svg"_s));
-    // The desktop entry's name (packaging/linux): Wayland matches the window to it for the task bar.
-    QGuiApplication::setDesktopFileName(u"io.github.deskbell.Deskbell"_s);
     // One window per user session and settings file: a second launch shows the first one's window.
     SingleInstance instance(SingleInstance::keyFor(cli.parser.value(cli.config)));
     switch (instance.start()) {
@@ -293,7 +306,8 @@ int main(int argc, char **argv)
         }()
                       : Database::Location{};
     QString readerProblem;
-    if (!location.path.isEmpty() && !reader.open(location, &readerProblem)) {
+    const bool hasStore = location.driver == Database::Location::Driver::Postgres || !location.path.isEmpty();
+    if (hasStore && !reader.open(location, &readerProblem)) {
         problems += (problems.isEmpty() ? QString() : u"\n"_s) + readerProblem;
     }
     MainWindow window(host, reader, clock, QTimeZone::systemTimeZone(), problems);
@@ -301,4 +315,76 @@ int main(int argc, char **argv)
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, &MainWindow::bringToFront);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &host, [&host] { host.shutdown(20000); });
     return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // No organization name: files go to ~/.config/deskbell/ and ~/.local/share/deskbell/.
+    QCoreApplication::setApplicationName(u"deskbell"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DESKBELL_VERSION));
+    logging::install();
+
+    // Parse before any application object exists, so --help, --version and the console modes work on
+    // a server without X or Wayland, and a bad option never opens a window.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    CommandLine cli;
+    if (!cli.parser.parse(arguments)) {
+        print(stderr, u"deskbell: %1\nTry 'deskbell --help'.\n"_s.arg(cli.parser.errorText()));
+        return EXIT_USAGE;
+    }
+    if (!cli.parser.positionalArguments().isEmpty()) {
+        print(stderr, u"deskbell: unexpected argument '%1'\nTry 'deskbell --help'.\n"_s.arg(
+                          cli.parser.positionalArguments().constFirst()));
+        return EXIT_USAGE;
+    }
+    if (cli.parser.isSet(u"help"_s) || cli.parser.isSet(u"version"_s) || cli.parser.isSet(cli.checkConfig) ||
+        cli.parser.isSet(cli.ingest) || cli.parser.isSet(cli.migrateTo)) {
+        QCoreApplication app(argc, argv);
+        if (cli.parser.isSet(u"help"_s)) {
+            print(stdout, cli.parser.helpText());
+            return EXIT_OK;
+        }
+        if (cli.parser.isSet(u"version"_s)) {
+            print(stdout, u"Deskbell %1 (Qt %2)\n"_s.arg(QCoreApplication::applicationVersion(),
+                                                         QString::fromLatin1(qVersion())));
+            return EXIT_OK;
+        }
+        return runConsole(cli);
+    }
+    if (cli.parser.isSet(cli.headless)) {
+        return runHeadless(argc, argv, cli);
+    }
+
+    if (!hasDisplay()) {
+        print(stderr, u"deskbell: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot "
+                      "open.\nRun it in a desktop session, or use 'deskbell --headless' on a server.\n"_s);
+        return EXIT_USAGE;
+    }
+    if (cli.parser.isSet(cli.language) && !Translations::isChoice(cli.parser.value(cli.language))) {
+        print(stderr, u"deskbell: unknown language '%1' (known: en, th, zh_CN, system)\n"_s.arg(
+                          cli.parser.value(cli.language)));
+        return EXIT_USAGE;
+    }
+    QApplication app(argc, argv);
+    Translations::install(Translations::chosen(cli.parser.value(cli.language)));
+    QApplication::setApplicationDisplayName(u"Deskbell"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/deskbell.svg"_s));
+    // The desktop entry's name (packaging/linux): Wayland matches the window to it for the task bar.
+    QGuiApplication::setDesktopFileName(u"io.github.deskbell.Deskbell"_s);
+    const int code = runWindow(app, cli);
+    if (code == StoreDialog::RESTART_EXIT_CODE) {
+        // Everything of this run is gone now (its lock, its single-instance server): start again.
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                     QCoreApplication::arguments().mid(1))) {
+            print(stderr, u"deskbell: could not start again; start Deskbell yourself\n"_s);
+            return EXIT_FAILURE_RUNTIME;
+        }
+        return EXIT_OK;
+    }
+    return code;
 }

@@ -1,14 +1,17 @@
 #include "config/Settings.h"
 
 #include "domain/Phone.h"
+#include "secrets/SecretStore.h"
 #include "storage/Database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -315,8 +318,8 @@ public:
 
     void readSms(QSettings &s, Settings::Sms &sms)
     {
-        const QStringList known{u"provider"_s,       u"api_base"_s,     u"max_in_flight"_s,
-                                u"max_per_second"_s, u"max_attempts"_s, u"late_max_min"_s};
+        const QStringList known{u"provider"_s,     u"api_base"_s,     u"max_in_flight"_s, u"max_per_second"_s,
+                                u"max_attempts"_s, u"late_max_min"_s, u"claim_lease_s"_s};
         for (const QString &k : s.childKeys()) {
             if (!known.contains(k)) {
                 warning(u"sms/"_s + k, u"unknown key, ignored (known: %1)"_s.arg(known.join(u", "_s)));
@@ -352,6 +355,7 @@ public:
         readInt(s, u"sms"_s, u"max_per_second"_s, 1, 100, sms.maxPerSecond);
         readInt(s, u"sms"_s, u"max_attempts"_s, 1, 20, sms.maxAttempts);
         readInt(s, u"sms"_s, u"late_max_min"_s, 0, 7 * 24 * 60, sms.lateMaxMin);
+        readInt(s, u"sms"_s, u"claim_lease_s"_s, 5, 3600, sms.claimLeaseSecs);
     }
 
     static QString kindList()
@@ -442,6 +446,13 @@ Settings::LoadResult Settings::load(const QString &path, const QByteArray &syste
         QString why;
         if (!Database::parseUrl(values.storageUrl, u"/default.db"_s, &location, &why)) {
             loader.error(u"storage/url"_s, why);
+        } else if (!location.password.isEmpty()) {
+            // Accepted (the desk still starts), but a settings file is no place for a secret. The
+            // message never repeats the password.
+            loader.warning(u"storage/url"_s,
+                           u"holds a password: remove it from the url and keep it in the system keychain "
+                           "(Deskbell entry \"%1\") or in the environment variable %2"_s.arg(
+                               secret::DB_PASSWORD, Database::passwordVariable()));
         }
     }
     s.endGroup();
@@ -505,10 +516,11 @@ Settings::LoadResult Settings::load(const QString &path, const QByteArray &syste
     return result;
 }
 
-bool Settings::save(const QString &path, const Values &values, QString *error)
+namespace {
+
+// [rules], [templates] and every [event_type.*]: replaced whole, so a removed override really goes.
+void writeRuleSections(QSettings &s, const RuleSet &rules)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSettings s(path, QSettings::IniFormat);
     const auto writeRules = [&](const Rules &r, bool isDefaults) {
         QStringList offsets;
         for (int o : r.reminderOffsetsMin) {
@@ -524,7 +536,7 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
         s.setValue(u"fallback_timezone"_s, r.fallbackTimezone);
         s.setValue(u"quiet_hours"_s, r.quietHours ? r.quietHours->toString() : QString());
         // An event type that says nothing of its language keeps following [rules].
-        const Rules &defaults = values.rules.defaults;
+        const Rules &defaults = rules.defaults;
         if (isDefaults || r.messageLanguage != defaults.messageLanguage) {
             s.setValue(u"message_language"_s, keyOf(r.messageLanguage));
         }
@@ -532,7 +544,6 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
             s.setValue(u"buddhist_era"_s, r.buddhistEra);
         }
     };
-    // Replace the sections this writes (so a removed override really goes), keep every other one.
     s.remove(u"rules"_s);
     s.remove(u"templates"_s);
     for (const QString &group : s.childGroups()) {
@@ -540,6 +551,33 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
             s.remove(group);
         }
     }
+    s.beginGroup(u"rules"_s);
+    writeRules(rules.defaults, true);
+    s.endGroup();
+    s.beginGroup(u"templates"_s);
+    for (MessageKind kind : allMessageKinds()) {
+        s.setValue(keyOf(kind), rules.defaults.templateFor(kind));
+    }
+    s.endGroup();
+    for (const auto &o : rules.overrides) {
+        s.beginGroup(u"event_type."_s + o.id);
+        s.setValue(u"match"_s, o.match);
+        writeRules(o.rules, false);
+        for (MessageKind kind : allMessageKinds()) {
+            s.setValue(u"templates."_s + keyOf(kind), o.rules.templateFor(kind));
+        }
+        s.endGroup();
+    }
+}
+
+} // namespace
+
+bool Settings::save(const QString &path, const Values &values, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSettings s(path, QSettings::IniFormat);
+    // Replace the sections this writes, keep every other one.
+    writeRuleSections(s, values.rules);
     s.beginGroup(u"storage"_s);
     s.setValue(u"url"_s, values.storageUrl);
     s.endGroup();
@@ -550,14 +588,7 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
     s.setValue(u"max_per_second"_s, values.sms.maxPerSecond);
     s.setValue(u"max_attempts"_s, values.sms.maxAttempts);
     s.setValue(u"late_max_min"_s, values.sms.lateMaxMin);
-    s.endGroup();
-    s.beginGroup(u"rules"_s);
-    writeRules(values.rules.defaults, true);
-    s.endGroup();
-    s.beginGroup(u"templates"_s);
-    for (MessageKind kind : allMessageKinds()) {
-        s.setValue(keyOf(kind), values.rules.defaults.templateFor(kind));
-    }
+    s.setValue(u"claim_lease_s"_s, values.sms.claimLeaseSecs);
     s.endGroup();
     s.beginGroup(u"calendly"_s);
     s.setValue(u"mode"_s, values.calendly.mode);
@@ -578,15 +609,6 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
     s.setValue(u"tls_cert"_s, values.listener.tlsCert);
     s.setValue(u"tls_key"_s, values.listener.tlsKey);
     s.endGroup();
-    for (const auto &o : values.rules.overrides) {
-        s.beginGroup(u"event_type."_s + o.id);
-        s.setValue(u"match"_s, o.match);
-        writeRules(o.rules, false);
-        for (MessageKind kind : allMessageKinds()) {
-            s.setValue(u"templates."_s + keyOf(kind), o.rules.templateFor(kind));
-        }
-        s.endGroup();
-    }
     s.sync();
     if (s.status() != QSettings::NoError) {
         if (error) {
@@ -595,6 +617,60 @@ bool Settings::save(const QString &path, const Values &values, QString *error)
         return false;
     }
     return true;
+}
+
+QByteArray Settings::sharedSections(const Values &values)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        return {};
+    }
+    const QString path = dir.filePath(u"shared.ini"_s);
+    {
+        QSettings s(path, QSettings::IniFormat);
+        writeRuleSections(s, values.rules);
+        s.sync();
+        if (s.status() != QSettings::NoError) {
+            return {};
+        }
+    }
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+Settings::LoadResult Settings::loadWithShared(const QString &path, const QByteArray &systemTimezone,
+                                              const QByteArray &shared)
+{
+    QTemporaryDir dir;
+    const QString merged = dir.filePath(u"merged.ini"_s);
+    const bool existed = QFileInfo::exists(path);
+    if (shared.isEmpty() || !dir.isValid() || (existed && !QFile::copy(path, merged))) {
+        return load(path, systemTimezone);
+    }
+    {
+        // The copy keeps this desk's own sections; the shared ones replace whatever the file says.
+        QSettings s(merged, QSettings::IniFormat);
+        if (s.status() != QSettings::NoError) {
+            return load(path, systemTimezone);
+        }
+        s.remove(u"rules"_s);
+        s.remove(u"templates"_s);
+        for (const QString &group : s.childGroups()) {
+            if (group.startsWith(u"event_type."_s)) {
+                s.remove(group);
+            }
+        }
+        s.sync();
+    }
+    QFile file(merged);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write("\n" + shared) < 0) {
+        return load(path, systemTimezone);
+    }
+    file.close();
+    LoadResult result = load(merged, systemTimezone);
+    result.path = path;
+    result.fileExisted = existed;
+    return result;
 }
 
 } // namespace deskbell

@@ -36,6 +36,10 @@ public:
         int maxPerSecond = 10;
         int maxAttempts = 6;
         int lateMaxMin = 720;
+        // PostgreSQL store shared by several desks: how long a desk's claim on a send it is making
+        // lasts. A desk that stops (crash, power cut) leaves its sends claimed; once the claim runs
+        // out another desk records them as "unknown" (maybe sent) instead of sending them again.
+        int claimLeaseSecs = 60;
     };
 
     struct Calendly
@@ -89,6 +93,15 @@ public:
     static LoadResult load(const QString &path, const QByteArray &systemTimezone);
     // Writes the given values' keys (used for a first-run file and by the settings editor).
     static bool save(const QString &path, const Values &values, QString *error);
+
+    // Several desks on one PostgreSQL store plan with the same rules: [rules], [templates] and every
+    // [event_type.*] section travel through the database (Engine). This is their INI text, the same
+    // text for the same values; empty when it cannot be made.
+    static QByteArray sharedSections(const Values &values);
+    // Like load(), but those sections come from `shared` (sharedSections() of some desk) instead of
+    // the file; every other section is the file's. An empty `shared` is load().
+    static LoadResult loadWithShared(const QString &path, const QByteArray &systemTimezone,
+                                     const QByteArray &shared);
 };
 
 } // namespace deskbell

@@ -22,6 +22,10 @@ constexpr qsizetype MAX_INPUT_CHARS = 100;
 
 constexpr QChar BULLET(0x2022);
 
+// ITU-T E.164 allows 15 digits. libphonenumber's metadata accepts some longer German fixed-line numbers
+// (extensions dialled straight through, 17 digits), which are no E.164 number and cannot take a text.
+constexpr qsizetype MAX_E164_DIGITS = 15;
+
 // libphonenumber's "unknown region" code: it then accepts only numbers written with "+".
 constexpr char UNKNOWN_REGION[] = "ZZ";
 
@@ -132,6 +136,9 @@ std::optional<QString> validE164(const QString &text, const std::string &region,
     }
     std::string e164;
     util().Format(number, PhoneNumberUtil::E164, &e164);
+    if (qsizetype(e164.size()) > 1 + MAX_E164_DIGITS) {
+        return std::nullopt; // fuzz finding: "valid" to libphonenumber, but not E.164
+    }
     return QString::fromStdString(e164);
 }
 

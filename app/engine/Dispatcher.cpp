@@ -5,12 +5,19 @@
 #include "domain/Rules.h"
 #include "engine/Planner.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QLoggingCategory>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QRandomGenerator>
+#include <QSet>
+#include <QSysInfo>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -33,8 +40,27 @@ constexpr qint64 STORAGE_RETRY_MS = 5000;
 // so a send is counted for a little longer than one second.
 constexpr qint64 RATE_WINDOW_MS = 1100;
 
+// A due message another instance's claim transaction holds (PostgreSQL): look again after this.
+constexpr qint64 CLAIM_RETRY_MS = 100;
+
 const QString KEY_PAUSED = u"sending_paused"_s;
 const QString KEY_PAUSE_REASON = u"sending_pause_reason"_s;
+const QString MAYBE_SENT = u"maybe sent: Deskbell stopped while sending it; check before sending again"_s;
+
+// The instances running in this process. An SQLite file is used by one process only (the engine's
+// lock file), so there every registration not in this set is left over from a process that is gone:
+// its claims are settled at once instead of after the lease.
+struct LocalInstances
+{
+    QMutex mutex;
+    QSet<QString> ids;
+};
+
+LocalInstances &localInstances()
+{
+    static LocalInstances instances;
+    return instances;
+}
 
 QString describe(const SmsResult &r)
 {
@@ -109,9 +135,15 @@ Dispatcher::Dispatcher(Database &db, Store &store, const Clock &clock, SmsProvid
     m_options.maxInFlight = std::max(1, m_options.maxInFlight);
     m_options.maxPerSecond = std::max(1, m_options.maxPerSecond);
     m_options.maxAttempts = std::max(1, m_options.maxAttempts);
+    m_options.leaseSecs = std::max(2, m_options.leaseSecs);
+    if (m_options.instanceId.isEmpty()) {
+        m_options.instanceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
     m_timer.setSingleShot(true);
     m_monotonic.start();
     connect(&m_timer, &QTimer::timeout, this, &Dispatcher::pump);
+    m_leaseTimer.setInterval(std::max(500, m_options.leaseSecs * 1000 / 3));
+    connect(&m_leaseTimer, &QTimer::timeout, this, &Dispatcher::renewLease);
     // Queued: a provider that answers inside send() must not re-enter pump().
     connect(&m_provider, &SmsProvider::finished, this, &Dispatcher::onFinished, Qt::QueuedConnection);
 }
@@ -123,13 +155,38 @@ qint64 Dispatcher::backoffSecs(const Options &options, int attempt, double jitte
     return std::max<qint64>(1, qint64(std::llround(base * std::clamp(jitter, 0.5, 1.0))));
 }
 
+Dispatcher::~Dispatcher()
+{
+    unregister();
+}
+
+Store::AbandonedSends Dispatcher::abandonedSends(bool starting) const
+{
+    Store::AbandonedSends which;
+    which.selfId = m_options.instanceId;
+    which.staleBeforeUtc = m_clock.nowUtc().addSecs(-m_options.leaseSecs);
+    which.starting = starting;
+    if (m_db.dialect().backend() == SqlDialect::Backend::Sqlite) {
+        LocalInstances &local = localInstances();
+        QMutexLocker lock(&local.mutex);
+        which.onlyAlive = QStringList(local.ids.begin(), local.ids.end());
+    }
+    return which;
+}
+
 void Dispatcher::start()
 {
-    int interrupted = 0;
+    QList<qint64> interrupted;
+    const QDateTime now = m_clock.nowUtc();
+    if (!m_registered) {
+        m_startedUtc = now;
+    }
     try {
         Transaction tx(m_db);
-        interrupted = m_store.markInterruptedSendsUnknown(
-            u"maybe sent: Deskbell stopped while sending it; check before sending again"_s);
+        // With sends still in flight (stop() then start()) this instance's claims are live ones.
+        interrupted = m_store.markAbandonedSendsUnknown(MAYBE_SENT, abandonedSends(m_inFlight.isEmpty()));
+        m_store.upsertInstance({m_options.instanceId, QSysInfo::machineHostName(),
+                                QCoreApplication::applicationPid(), m_startedUtc, now});
         m_paused = m_store.engineState(KEY_PAUSED) == u"1"_s;
         m_pauseReason = m_store.engineState(KEY_PAUSE_REASON);
         tx.commit();
@@ -138,13 +195,14 @@ void Dispatcher::start()
         emit alertRaised(tr("Sending could not start: %1").arg(e.message()));
         return;
     }
-    if (interrupted > 0) {
-        qCWarning(lcDispatch).noquote()
-            << u"%1 message(s) were interrupted while sending: now maybe sent"_s.arg(interrupted);
-        emit alertRaised(tr("%n message(s) may or may not have been sent: Deskbell stopped while sending "
-                            "them. They are marked \"maybe sent\" and will not be sent again on their own.",
-                            nullptr, int(interrupted)));
+    m_registered = true;
+    {
+        LocalInstances &local = localInstances();
+        QMutexLocker lock(&local.mutex);
+        local.ids.insert(m_options.instanceId);
     }
+    m_leaseTimer.start();
+    reportAbandoned(interrupted);
     if (m_paused) {
         qCInfo(lcDispatch).noquote() << u"sending is paused: %1"_s.arg(m_pauseReason);
         emit pausedChanged(true, m_pauseReason);
@@ -155,6 +213,67 @@ void Dispatcher::start()
                                         .arg(m_options.maxInFlight)
                                         .arg(m_options.maxPerSecond);
     wake();
+}
+
+void Dispatcher::renewLease()
+{
+    if (!m_registered) {
+        return;
+    }
+    QList<qint64> abandoned;
+    try {
+        const QDateTime now = m_clock.nowUtc();
+        Transaction tx(m_db);
+        // Renewed first, in the same transaction: a sweep never takes its own instance for dead.
+        m_store.upsertInstance({m_options.instanceId, QSysInfo::machineHostName(),
+                                QCoreApplication::applicationPid(), m_startedUtc, now});
+        abandoned = m_store.markAbandonedSendsUnknown(MAYBE_SENT, abandonedSends(false));
+        tx.commit();
+    } catch (const StorageError &e) {
+        // The next beat tries again; a lease lost meanwhile only costs accuracy (finishSending()).
+        qCWarning(lcDispatch).noquote() << u"the heartbeat could not be saved: %1"_s.arg(e.message());
+        return;
+    }
+    reportAbandoned(abandoned);
+}
+
+void Dispatcher::reportAbandoned(const QList<qint64> &ids)
+{
+    if (ids.isEmpty()) {
+        return;
+    }
+    qCWarning(lcDispatch).noquote() << u"%1 message(s) were interrupted while sending: now maybe sent"_s.arg(
+        ids.size());
+    for (const qint64 id : ids) {
+        emit messageChanged(id, MessageState::Unknown);
+    }
+    emit alertRaised(tr("%n message(s) may or may not have been sent: Deskbell stopped while sending "
+                        "them. They are marked \"maybe sent\" and will not be sent again on their own.",
+                        nullptr, int(ids.size())));
+}
+
+void Dispatcher::unregister()
+{
+    if (!m_registered) {
+        return;
+    }
+    m_registered = false;
+    m_leaseTimer.stop();
+    {
+        LocalInstances &local = localInstances();
+        QMutexLocker lock(&local.mutex);
+        local.ids.remove(m_options.instanceId);
+    }
+    if (!m_db.isOpen()) {
+        return; // the lease runs out instead
+    }
+    try {
+        Transaction tx(m_db);
+        m_store.removeInstance(m_options.instanceId);
+        tx.commit();
+    } catch (const StorageError &e) {
+        qCWarning(lcDispatch).noquote() << u"the instance could not be unregistered: %1"_s.arg(e.message());
+    }
 }
 
 void Dispatcher::wake()
@@ -169,6 +288,7 @@ void Dispatcher::stop()
     m_started = false;
     m_timer.stop();
     if (m_inFlight.isEmpty()) {
+        unregister(); // else the heartbeat keeps the claims alive until the last answer
         emit idle();
     }
 }
@@ -236,21 +356,39 @@ void Dispatcher::pump()
         return;
     }
     m_pumping = true;
+    m_claimSkipped = false;
     try {
         while (!m_paused && inFlight() < m_options.maxInFlight && rateAllows()) {
+            // As many as may leave now, claimed in one transaction (design: Store.cpp).
+            const int budget = std::min<int>(m_options.maxInFlight - inFlight(),
+                                             m_options.maxPerSecond - int(m_recentSendsMs.size()));
             const QDateTime now = m_clock.nowUtc();
-            const auto due = m_store.dueMessages(now, 1);
-            if (due.isEmpty()) {
-                break;
+            QList<Change> changes;
+            QList<std::pair<SmsRequest, int>> requests; // with the attempt number
+            {
+                Transaction tx(m_db);
+                const auto due = m_store.lockDueMessages(now, budget);
+                if (due.isEmpty()) {
+                    m_claimSkipped = true;
+                    break;
+                }
+                for (const OutboxMessage &message : due) {
+                    if (auto request = prepare(message, now, &changes)) {
+                        requests.append({*request, message.attempts + 1});
+                    }
+                }
+                tx.commit(); // "sending" is on disk before any request leaves
             }
-            const auto request = prepare(due.first(), now);
-            if (!request) {
-                continue; // skipped or withdrawn: its state changed, so it is not due any more
+            for (const Change &c : changes) {
+                qCInfo(lcDispatch).noquote() << c.note;
+                emit messageChanged(c.messageId, c.state);
             }
-            m_inFlight.insert(request->messageId, due.first().attempts + 1);
-            m_recentSendsMs.append(m_monotonic.elapsed());
-            emit messageChanged(request->messageId, MessageState::Sending);
-            m_provider.send(*request);
+            for (const auto &[request, attempt] : requests) {
+                m_inFlight.insert(request.messageId, attempt);
+                m_recentSendsMs.append(m_monotonic.elapsed());
+                emit messageChanged(request.messageId, MessageState::Sending);
+                m_provider.send(request);
+            }
         }
     } catch (const StorageError &e) {
         m_pumping = false;
@@ -292,22 +430,22 @@ void Dispatcher::arm()
         return;
     }
     const qint64 ms = std::clamp<qint64>(m_clock.nowUtc().msecsTo(next), 0, MAX_SLEEP_MS);
-    m_timer.start(int(ms));
+    // Due but not claimable: another instance's claim holds it and will commit in a moment.
+    m_timer.start(int(ms == 0 && m_claimSkipped ? CLAIM_RETRY_MS : ms));
     if (ms > 0 && m_inFlight.isEmpty()) {
         emit idle();
     }
 }
 
-std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, const QDateTime &now)
+std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, const QDateTime &now,
+                                              QList<Change> *changes)
 {
-    Transaction tx(m_db);
     const qint64 id = message.id;
     const auto withdraw = [&](MessageState state, const QString &reason) -> std::optional<SmsRequest> {
-        m_store.cancelPendingMessage(id, state, reason);
-        tx.commit();
-        qCInfo(lcDispatch).noquote() << u"message #%1 (%2) not sent: %3"_s.arg(id).arg(keyOf(message.kind),
-                                                                                       reason);
-        emit messageChanged(id, state);
+        if (m_store.cancelPendingMessage(id, state, reason)) {
+            changes->append(
+                {id, state, u"message #%1 (%2) not sent: %3"_s.arg(id).arg(keyOf(message.kind), reason)});
+        }
         return std::nullopt;
     };
 
@@ -349,11 +487,11 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
                               formatAdvance(end.secsTo(appointment->startUtc) / 60, rules.messageLanguage));
                 m_store.setMessageParams(id, params);
             }
-            m_store.holdMessage(id, end, u"held for quiet hours"_s);
-            tx.commit();
-            qCInfo(lcDispatch).noquote() << u"message #%1 (%2) held for quiet hours until %3"_s.arg(id).arg(
-                keyOf(message.kind), end.toString(Qt::ISODate));
-            emit messageChanged(id, MessageState::Queued);
+            if (m_store.holdMessage(id, end, u"held for quiet hours"_s)) {
+                changes->append({id, MessageState::Queued,
+                                 u"message #%1 (%2) held for quiet hours until %3"_s.arg(id).arg(
+                                     keyOf(message.kind), end.toString(Qt::ISODate))});
+            }
             return std::nullopt;
         }
     }
@@ -389,11 +527,9 @@ std::optional<SmsRequest> Dispatcher::prepare(const OutboxMessage &message, cons
         break;
     }
 
-    if (!m_store.markSending(id)) {
-        tx.commit();
-        return std::nullopt;
+    if (!m_store.markSending(id, m_options.instanceId)) {
+        return std::nullopt; // not pending any more (cannot happen under the row lock; cheap to check)
     }
-    tx.commit(); // "sending" is on disk before the request leaves
     return SmsRequest{id, message.recipient, message.templateId, stringParams(params)};
 }
 
@@ -406,6 +542,7 @@ void Dispatcher::onFinished(qint64 messageId, const SmsResult &result)
     const int attempt = m_inFlight.take(messageId);
     const QDateTime now = m_clock.nowUtc();
     Store::SendOutcome o;
+    o.instanceId = m_options.instanceId;
     bool authProblem = false;
     switch (result.outcome) {
     case SmsResult::Outcome::Accepted:
@@ -466,6 +603,7 @@ void Dispatcher::onFinished(qint64 messageId, const SmsResult &result)
         return;
     }
     if (!m_started && m_inFlight.isEmpty()) {
+        unregister();
         emit idle(); // stop() is waiting for the last answer
     }
     wake();

@@ -2,7 +2,6 @@
 
 #include <QLoggingCategory>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace deskbell {
@@ -68,8 +67,7 @@ QString secret::environmentName(const QString &name)
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent)
     , m_service(std::move(service))
-{
-}
+{}
 
 void KeychainSecretStore::read(const QString &name, Callback done)
 {
@@ -108,14 +106,14 @@ LayeredSecretStore::LayeredSecretStore(QHash<QString, QByteArray> environment, S
     : SecretStore(parent)
     , m_environment(std::move(environment))
     , m_keychain(keychain)
-{
-}
+{}
 
 QHash<QString, QByteArray> LayeredSecretStore::fromProcessEnvironment()
 {
     QHash<QString, QByteArray> values;
-    for (const QString &name : {secret::CALENDLY_TOKEN, secret::CALENDLY_SIGNING_KEY, secret::ENGAGELAB_DEV_KEY,
-                                secret::ENGAGELAB_DEV_SECRET}) {
+    for (const QString &name :
+         {secret::CALENDLY_TOKEN, secret::CALENDLY_SIGNING_KEY, secret::ENGAGELAB_DEV_KEY,
+          secret::ENGAGELAB_DEV_SECRET, secret::DB_PASSWORD}) {
         const QByteArray value = qgetenv(secret::environmentName(name).toLatin1().constData());
         if (!value.isEmpty()) {
             values.insert(name, value);

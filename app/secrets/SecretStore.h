@@ -50,6 +50,10 @@ inline const QString CALENDLY_SIGNING_KEY = QStringLiteral("calendly_signing_key
 inline const QString CALENDLY_REFRESH_TOKEN = QStringLiteral("calendly_refresh_token");
 inline const QString ENGAGELAB_DEV_KEY = QStringLiteral("engagelab_dev_key");
 inline const QString ENGAGELAB_DEV_SECRET = QStringLiteral("engagelab_dev_secret");
+// The PostgreSQL store's password (DESKBELL_DB_PASSWORD), read by the engine when [storage] url holds
+// none. The same variable is Database's own fallback, for programs that open the store without the
+// engine; see Engine::start() for which source wins.
+inline const QString DB_PASSWORD = QStringLiteral("db_password");
 // "calendly_token" -> "DESKBELL_CALENDLY_TOKEN"
 QString environmentName(const QString &name);
 } // namespace secret

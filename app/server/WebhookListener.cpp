@@ -150,14 +150,20 @@ struct WebhookListener::Worker
 
 bool WebhookListener::Worker::start(QString *error)
 {
-    if (config.databasePath.isEmpty()) {
-        *error = u"the webhook listener has no database path"_s;
+    Database::Location location = config.database;
+    if (!config.databasePath.isEmpty()) {
+        location = {};
+        location.driver = Database::Location::Driver::Sqlite;
+        location.path = config.databasePath;
+        location.url = u"sqlite:"_s + config.databasePath;
+    }
+    const bool hasDatabase = location.driver == Database::Location::Driver::Postgres
+                                 ? !location.database.isEmpty()
+                                 : !location.path.isEmpty();
+    if (!hasDatabase) {
+        *error = u"the webhook listener has no database"_s;
         return false;
     }
-    Database::Location location;
-    location.driver = Database::Location::Driver::Sqlite;
-    location.path = config.databasePath;
-    location.url = u"sqlite:"_s + config.databasePath;
     try {
         db.open(location);
     } catch (const StorageError &e) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/ReceiptHandler.h"
+#include "storage/Database.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -22,11 +23,11 @@ class Clock;
 // receipts (POST /webhooks/engagelab) and GET /healthz.
 //
 // Thread model: start() creates a QThread owned by this object; the QHttpServer, the guarded TCP server,
-// a Database connection of its own (same SQLite file, WAL) and the BookingProcessor/ReceiptHandler that
-// write through it are all created, used and destroyed on that thread. So neither the GUI nor the engine
-// can delay an answer, and Calendly (15 s read timeout) always gets one in milliseconds. The listener only
-// records: eventRecorded / receiptsRecorded are emitted from the listener thread and reach receivers on
-// other threads queued; the engine plans with BookingProcessor::process().
+// a Database connection of its own (same SQLite file in WAL mode, or the same PostgreSQL store) and the
+// BookingProcessor/ReceiptHandler that write through it are all created, used and destroyed on that thread.
+// So neither the GUI nor the engine can delay an answer, and Calendly (15 s read timeout) always gets one in
+// milliseconds. The listener only records: eventRecorded / receiptsRecorded are emitted from the listener
+// thread and reach receivers on other threads queued; the engine plans with BookingProcessor::process().
 //
 // Events other than the four Calendly booking events are answered 200 {"ignored": "<event>"} and not
 // stored: Calendly must not retry them, and nothing downstream would use them.
@@ -45,7 +46,11 @@ public:
         int signatureToleranceSecs = 180;
         QByteArray calendlySigningKey;   // empty = not checked (dev only; a warning is logged once)
         QString tlsCertPath, tlsKeyPath; // both set: HTTPS (PEM files)
-        QString databasePath;            // SQLite file; the listener opens its own connection to it
+        // Where events are recorded; the listener opens a connection of its own to it. A SQLite file
+        // (shared with the engine in WAL mode) or a PostgreSQL store (its password included, in memory
+        // only). When databasePath is set it wins: that SQLite file.
+        Database::Location database;
+        QString databasePath;
         ReceiptHandler::Config receipts;
     };
 

@@ -29,7 +29,13 @@ qint64 integerOf(const QJsonValue &value, const QHash<QString, QByteArray> &numb
     if (value.isDouble()) {
         bool ok = false;
         const qint64 exact = numbers.value(path).toLongLong(&ok);
-        return ok ? exact : qint64(value.toDouble());
+        if (ok) {
+            return exact;
+        }
+        // A fraction, an exponent or more digits than qint64 holds: casting a double beyond its range is
+        // undefined behaviour (fuzz finding), so such a number reads as absent.
+        const double d = value.toDouble();
+        return d > -9.2e18 && d < 9.2e18 ? qint64(d) : 0;
     }
     return 0;
 }

@@ -30,6 +30,9 @@ public:
     // the window shows). False with *error when the database cannot be opened.
     bool open(const Database::Location &location, QString *error);
     bool isOpen() const;
+    // PostgreSQL: the connection listens for other connections' writes (storeChanged) and is up.
+    // False on SQLite, before open(), and while a lost connection is being re-established.
+    bool isLive() const;
 
     // Runs query(queries) on the reader thread, then done(result) on context's thread. A StorageError
     // goes to failed(message) instead (on context's thread); without `failed` it is logged. Either way
@@ -54,9 +57,24 @@ public:
             std::move(failed));
     }
 
+    // How long notifications are gathered before storeChanged is emitted (at most one per interval).
+    static constexpr int COALESCE_MS = 250;
+    // While the PostgreSQL connection is lost: the time between attempts to connect again.
+    static constexpr int RECONNECT_MS = 2000;
+    // PostgreSQL: how often an idle connection is checked (a lost one shows within this).
+    static constexpr int HEALTH_CHECK_MS = 3000;
+
 signals:
     // A query failed (also when `failed` was given): the window shows it once.
     void readFailed(const QString &message);
+    // PostgreSQL only: some connection (another desk, the service, this desk's engine) wrote these
+    // tables (the names its NOTIFY deskbell_changed carried; empty: possibly any, e.g. after a
+    // reconnect missed some). Gathered for COALESCE_MS, so a burst of writes is one signal.
+    void storeChanged(const QStringList &tables);
+    // PostgreSQL only: live is false once the connection is found lost (problem says so in plain
+    // words; reads fail and other desks' changes do not show until it is back), and true again when
+    // the reader has connected and subscribed again.
+    void liveChanged(bool live, const QString &problem);
 
 private:
     class Worker;

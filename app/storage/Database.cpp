@@ -214,6 +214,25 @@ QList<Database::MigrationStep> sqliteSteps()
             u"CREATE INDEX booking_events_outcome_received ON booking_events (outcome, received_utc_ms)"_s,
             u"DROP INDEX booking_events_outcome"_s,
         },
+        // 5: several instances on one store (desks and headless servers on one PostgreSQL database).
+        // A dispatcher claims a message by setting it to "sending" with claimed_by = its instance id,
+        // in the transaction that picked it (Store::claimDueMessages()). Each running dispatcher has a
+        // row in `instances` and renews heartbeat_utc_ms well within its lease; a "sending" row whose
+        // instance is gone or whose heartbeat is older than the lease belongs to a dead instance and
+        // becomes "unknown" (maybe sent), never "queued" again (Store::markAbandonedSendsUnknown()).
+        // host and pid are for people reading the table. The PostgreSQL step also adds change
+        // notifications for the console; SQLite has no equivalent: its console shares the engine's
+        // process (one process per file, guarded by the lock file) and SQLite has no LISTEN/NOTIFY.
+        {
+            u"ALTER TABLE outbox ADD COLUMN claimed_by TEXT"_s,
+            u"CREATE TABLE instances ("
+            "    instance_id TEXT NOT NULL PRIMARY KEY,"
+            "    host TEXT,"
+            "    pid INTEGER,"
+            "    started_utc_ms INTEGER NOT NULL,"
+            "    heartbeat_utc_ms INTEGER NOT NULL"
+            ")"_s,
+        },
     };
 }
 
@@ -366,6 +385,39 @@ QList<Database::MigrationStep> postgresSteps()
             " WHERE accepted_utc_ms IS NOT NULL"_s,
             u"CREATE INDEX booking_events_outcome_received ON booking_events (outcome, received_utc_ms)"_s,
             u"DROP INDEX booking_events_outcome"_s,
+        },
+        // 5: several instances on one store, as on SQLite (claimed_by, instances), and change
+        // notifications for the console: after every statement that changes a table the console shows,
+        // pg_notify('deskbell_changed', <table name>). PostgreSQL delivers them at commit, once per
+        // distinct payload per transaction, to every session LISTENing on the channel, so a console
+        // refreshes when any instance changes something. The channel is per database: two Deskbell
+        // schemas in one database wake each other's consoles, which then re-read and find nothing
+        // new. EXECUTE PROCEDURE, not FUNCTION: the latter needs PostgreSQL 11, we support 10.
+        {
+            u"ALTER TABLE outbox ADD COLUMN claimed_by TEXT COLLATE \"C\""_s,
+            u"CREATE TABLE instances ("
+            "    instance_id TEXT COLLATE \"C\" NOT NULL PRIMARY KEY,"
+            "    host TEXT COLLATE \"C\","
+            "    pid BIGINT,"
+            "    started_utc_ms BIGINT NOT NULL,"
+            "    heartbeat_utc_ms BIGINT NOT NULL"
+            ")"_s,
+            u"CREATE FUNCTION deskbell_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+            " BEGIN PERFORM pg_notify('deskbell_changed', TG_TABLE_NAME); RETURN NULL; END $$"_s,
+            u"CREATE TRIGGER appointments_notify AFTER INSERT OR UPDATE OR DELETE ON appointments"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER outbox_notify AFTER INSERT OR UPDATE OR DELETE ON outbox"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER message_log_notify AFTER INSERT OR UPDATE OR DELETE ON message_log"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER audit_log_notify AFTER INSERT OR UPDATE OR DELETE ON audit_log"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER booking_events_notify AFTER INSERT OR UPDATE OR DELETE ON booking_events"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER engine_state_notify AFTER INSERT OR UPDATE OR DELETE ON engine_state"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
+            u"CREATE TRIGGER opt_outs_notify AFTER INSERT OR UPDATE OR DELETE ON opt_outs"
+            " FOR EACH STATEMENT EXECUTE PROCEDURE deskbell_notify()"_s,
         },
     };
 }
@@ -818,6 +870,26 @@ void Database::openSqlite(const Location &location)
     configureSqlite(db, path);
 }
 
+QString Database::preparePostgres(QSqlDatabase &db, const Location &location, const QString &applicationName)
+{
+    // The url's password, else the one a caller put in location (the engine: the keychain), else the
+    // environment's; none means peer or trust authentication, or a ~/.pgpass entry.
+    const QString password =
+        location.password.isEmpty() ? qEnvironmentVariable(qPrintable(PASSWORD_VARIABLE)) : location.password;
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setUserName(location.user);
+    db.setPassword(password);
+    db.setDatabaseName(location.database);
+    QStringList options{u"connect_timeout=%1"_s.arg(location.connectTimeoutSecs),
+                        u"application_name="_s + applicationName};
+    if (!location.sslMode.isEmpty()) {
+        options.append(u"sslmode="_s + location.sslMode);
+    }
+    db.setConnectOptions(options.join(u';'));
+    return password;
+}
+
 void Database::openPostgres(const Location &location)
 {
     const QString where = describe(location);
@@ -827,26 +899,11 @@ void Database::openPostgres(const Location &location)
         throw StorageError(u"cannot open the database %1: the Qt PostgreSQL driver (QPSQL) is not installed "
                            "(on Debian and Ubuntu: the package libqt6sql6-psql)"_s.arg(where));
     }
-    // TODO(issue 7): the keychain. Engine reads secrets asynchronously (SecretStore); it is to read the
-    // secret "db_password" before opening and put it in location.password when the url has none.
-    // Until then the environment variable serves.
-    const QString password =
-        location.password.isEmpty() ? qEnvironmentVariable(qPrintable(PASSWORD_VARIABLE)) : location.password;
+    const QString password = preparePostgres(db, location, u"deskbell"_s);
     const auto hidden = [&password](QString text) {
         // libpq does not repeat passwords in its messages; this makes sure of it.
         return password.isEmpty() ? text : text.replace(password, u"***"_s);
     };
-    db.setHostName(location.host);
-    db.setPort(location.port);
-    db.setUserName(location.user);
-    db.setPassword(password);
-    db.setDatabaseName(location.database);
-    QStringList options{u"connect_timeout=%1"_s.arg(location.connectTimeoutSecs),
-                        u"application_name=deskbell"_s};
-    if (!location.sslMode.isEmpty()) {
-        options.append(u"sslmode="_s + location.sslMode);
-    }
-    db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
         throw StorageError(
             u"cannot connect to the database %1: %2"_s.arg(where, hidden(db.lastError().text())));

@@ -69,6 +69,11 @@ public:
 
     // The environment variable open() reads a PostgreSQL password from when the location has none.
     static QString passwordVariable();
+    // Sets a QPSQL connection up for location without opening it: host, port, user, database, connect
+    // timeout, sslmode, the application name the server shows, and the password (location's, else
+    // passwordVariable()'s). Returns that password, so that the caller can keep it out of messages.
+    static QString preparePostgres(QSqlDatabase &db, const Location &location,
+                                   const QString &applicationName);
 
     // Schema version this build writes. Migrations 1..schemaVersion() are applied in order.
     static int schemaVersion();

@@ -43,6 +43,8 @@ public:
     // SQLite reads the leading digits and gives 0 for none.
     QString textToInteger(const QString &text) const override { return u"CAST(%1 AS INTEGER)"_s.arg(text); }
 
+    QString lockSkipLocked() const override { return {}; }
+
     QStringList sessionSetup() const override { return {}; }
     // BEGIN IMMEDIATE takes SQLite's write lock at once: a second process waits for it (busy_timeout)
     // instead of failing with SQLITE_BUSY when its read transaction later tries to write.
@@ -95,6 +97,10 @@ public:
     {
         return u"(CASE WHEN %1 ~ '^[0-9]{1,18}$' THEN CAST(%1 AS BIGINT) END)"_s.arg(text);
     }
+
+    // PostgreSQL 9.5 and later. ORDER BY and LIMIT apply to the rows left after skipping, so each
+    // claimer gets the earliest rows nobody else holds.
+    QString lockSkipLocked() const override { return u"FOR UPDATE SKIP LOCKED"_s; }
 
     QStringList sessionSetup() const override
     {

@@ -48,6 +48,13 @@ public:
     // A text expression as a 64-bit integer; NULL or 0 when it is not a number, never an error.
     virtual QString textToInteger(const QString &text) const = 0;
 
+    // ---- claiming rows (several instances on one store)
+    // The clause ending a SELECT inside a write transaction that locks the rows it returns and passes
+    // over rows another transaction holds, so two instances never pick the same row and never wait on
+    // each other (PostgreSQL: FOR UPDATE SKIP LOCKED). Empty on SQLite, whose write transaction
+    // (BEGIN IMMEDIATE) already excludes every other writer of the file.
+    virtual QString lockSkipLocked() const = 0;
+
     // ---- sessions and transactions
     // Statements run right after the connection opened: the settings the rest of the code relies on.
     // SQLite's pragmas need the file's path for their messages and stay in Database.cpp.

@@ -478,21 +478,71 @@ bool Store::cancelPendingMessage(qint64 id, MessageState newState, const QString
     return true;
 }
 
+namespace {
+
+const QString DUE_MESSAGES_SQL =
+    u"SELECT * FROM outbox"
+    " WHERE (state = 'queued' AND due_utc_ms <= :now)"
+    "    OR (state = 'retry_wait' AND COALESCE(next_attempt_utc_ms, due_utc_ms) <= :now)"
+    " ORDER BY CASE state WHEN 'queued' THEN due_utc_ms"
+    "          ELSE COALESCE(next_attempt_utc_ms, due_utc_ms) END, id"
+    " LIMIT :limit"_s;
+
+} // namespace
+
 QList<OutboxMessage> Store::dueMessages(const QDateTime &nowUtc, int limit)
 {
     const QString op = u"dueMessages"_s;
-    QSqlQuery q =
-        prepare(m_db, op,
-                u"SELECT * FROM outbox"
-                " WHERE (state = 'queued' AND due_utc_ms <= :now)"
-                "    OR (state = 'retry_wait' AND COALESCE(next_attempt_utc_ms, due_utc_ms) <= :now)"
-                " ORDER BY CASE state WHEN 'queued' THEN due_utc_ms"
-                "          ELSE COALESCE(next_attempt_utc_ms, due_utc_ms) END, id"
-                " LIMIT :limit"_s);
+    QSqlQuery q = prepare(m_db, op, DUE_MESSAGES_SQL);
     q.bindValue(u":now"_s, nowUtc.toMSecsSinceEpoch());
     q.bindValue(u":limit"_s, limit);
     exec(q, op);
     return messagesFrom(q);
+}
+
+// Exactly once with several instances (desks, headless servers) on one PostgreSQL store:
+//
+// Claiming. An instance picks due rows with SELECT ... FOR UPDATE SKIP LOCKED in a write transaction,
+// checks each (withdrawn? opted out? quiet hours?) and sets the ones it will send to "sending" with
+// claimed_by = its id, and commits before any request leaves. A row locked by another instance's
+// claim is skipped, not waited for; when that claim commits the row is no longer pending, and
+// markSending()'s "AND state IN (queued, retry_wait)" would refuse it anyway. So no two instances
+// ever send one row, and a slow instance never holds up the others. READ COMMITTED suffices: the
+// lock, not a snapshot, decides (SqlDialect.cpp).
+//
+// Leases. A claim is a promise to record the answer. An instance that dies (SIGKILL, power cut, a
+// cable pulled) cannot keep it and cannot say so; only time can tell. So each instance holds a lease:
+// its row in `instances`, whose heartbeat it renews well within the lease, and any instance that
+// finds a heartbeat older than the lease takes that instance for dead (markAbandonedSendsUnknown()).
+// Its "sending" rows become "unknown" (maybe sent), never "queued": the request may have reached the
+// provider before the instance died, and texting a patient twice is worse than asking the operator
+// to check. A live instance's claims are never touched, so a starting instance only sweeps rows of
+// dead or unregistered instances (and its own id's, from an earlier run). Heartbeats come from each
+// instance's clock: the lease must exceed the heartbeat interval plus the clock skew between hosts.
+// An instance taken for dead by mistake (suspended past its lease) loses nothing but accuracy: its
+// late answers still settle the rows (finishSending() with its instanceId).
+QList<OutboxMessage> Store::lockDueMessages(const QDateTime &nowUtc, int limit)
+{
+    const QString op = u"lockDueMessages"_s;
+    const QString lock = m_db.dialect().lockSkipLocked();
+    QSqlQuery q = prepare(m_db, op, lock.isEmpty() ? DUE_MESSAGES_SQL : DUE_MESSAGES_SQL + u' ' + lock);
+    q.bindValue(u":now"_s, nowUtc.toMSecsSinceEpoch());
+    q.bindValue(u":limit"_s, limit);
+    exec(q, op);
+    return messagesFrom(q);
+}
+
+QList<OutboxMessage> Store::claimDueMessages(const QDateTime &nowUtc, int limit, const QString &instanceId)
+{
+    QList<OutboxMessage> claimed;
+    for (OutboxMessage m : lockDueMessages(nowUtc, limit)) {
+        if (markSending(m.id, instanceId)) {
+            m.state = MessageState::Sending;
+            m.attempts += 1;
+            claimed.append(m);
+        }
+    }
+    return claimed;
 }
 
 QDateTime Store::nextDueUtc()
@@ -506,12 +556,13 @@ QDateTime Store::nextDueUtc()
     return q.next() ? utcFromMs(q.value(0)) : QDateTime();
 }
 
-bool Store::markSending(qint64 id)
+bool Store::markSending(qint64 id, const QString &instanceId)
 {
     const QString op = u"markSending"_s;
     QSqlQuery q = prepare(m_db, op,
-                          u"UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_utc_ms = ?"
-                          " WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+                          u"UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?,"
+                          " updated_utc_ms = ? WHERE id = ? AND state IN ('queued', 'retry_wait')"_s);
+    q.addBindValue(nullableText(instanceId));
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     exec(q, op);
@@ -540,7 +591,8 @@ void Store::finishSending(qint64 id, const SendOutcome &outcome)
                           " last_error = :error,"
                           " skip_reason = :reason,"
                           " updated_utc_ms = :now"
-                          " WHERE id = :id AND state = 'sending'"_s);
+                          " WHERE id = :id AND (state = 'sending'"
+                          "   OR (state = 'unknown' AND :me <> '' AND claimed_by = :me))"_s);
     const QDateTime now = m_clock.nowUtc();
     q.bindValue(u":state"_s, keyOf(outcome.state));
     q.bindValue(u":unsent"_s, outcome.state == MessageState::Queued ? 1 : 0);
@@ -554,6 +606,7 @@ void Store::finishSending(qint64 id, const SendOutcome &outcome)
     q.bindValue(u":reason"_s, nullableText(outcome.reason));
     q.bindValue(u":now"_s, now.toMSecsSinceEpoch());
     q.bindValue(u":id"_s, id);
+    q.bindValue(u":me"_s, outcome.instanceId.isNull() ? u""_s : outcome.instanceId);
     exec(q, op);
     if (q.numRowsAffected() == 0) {
         throw StorageError(u"Store::%1: message #%2 is not being sent"_s.arg(op).arg(id));
@@ -578,6 +631,108 @@ int Store::markInterruptedSendsUnknown(const QString &reason)
     q.addBindValue(m_clock.nowUtc().toMSecsSinceEpoch());
     exec(q, op);
     return q.numRowsAffected();
+}
+
+QList<qint64> Store::markAbandonedSendsUnknown(const QString &reason, const AbandonedSends &which)
+{
+    const QString op = u"markAbandonedSendsUnknown"_s;
+    // The dead instances' registrations go first; then a claim is abandoned when its instance is not
+    // registered. An instance taken for dead by mistake registers again with its next heartbeat.
+    QString deadSql = u"DELETE FROM instances WHERE (heartbeat_utc_ms < ?"_s;
+    QVariantList deadValues{which.staleBeforeUtc.toMSecsSinceEpoch()};
+    if (which.onlyAlive) {
+        if (which.onlyAlive->isEmpty()) {
+            deadSql += u" OR 1 = 1"_s;
+        } else {
+            QStringList marks;
+            for (const QString &id : *which.onlyAlive) {
+                marks.append(u"?"_s);
+                deadValues.append(id);
+            }
+            deadSql += u" OR instance_id NOT IN (%1)"_s.arg(marks.join(u", "_s));
+        }
+    }
+    deadSql += which.starting ? u") OR instance_id = ?"_s : u") AND instance_id <> ?"_s;
+    deadValues.append(requiredText(which.selfId));
+    QSqlQuery dead = prepare(m_db, op, deadSql);
+    for (const QVariant &value : deadValues) {
+        dead.addBindValue(value);
+    }
+    exec(dead, op);
+
+    QSqlQuery find = prepare(m_db, op,
+                             u"SELECT id, claimed_by FROM outbox o WHERE state = 'sending' AND ("_s +
+                                 (which.starting ? u"claimed_by IS NULL OR "_s : QString()) +
+                                 u"(claimed_by IS NOT NULL AND NOT EXISTS"
+                                 " (SELECT 1 FROM instances i WHERE i.instance_id = o.claimed_by)))"
+                                 " ORDER BY id"_s);
+    exec(find, op);
+    QList<std::pair<qint64, QString>> found;
+    while (find.next()) {
+        found.append({find.value(0).toLongLong(), find.value(1).toString()});
+    }
+    QList<qint64> changed;
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    for (const auto &[id, claimedBy] : found) {
+        // Only if still the same claim: its instance may have answered meanwhile (PostgreSQL, another
+        // connection), and a row finished and claimed again is someone else's.
+        QSqlQuery q = prepare(m_db, op,
+                              u"UPDATE outbox SET state = 'unknown', skip_reason = ?, updated_utc_ms = ?"
+                              " WHERE id = ? AND state = 'sending' AND COALESCE(claimed_by, '') = ?"_s);
+        q.addBindValue(reason);
+        q.addBindValue(now);
+        q.addBindValue(id);
+        q.addBindValue(claimedBy.isNull() ? u""_s : claimedBy);
+        exec(q, op);
+        if (q.numRowsAffected() > 0) {
+            logMessageState(id, reason);
+            changed.append(id);
+        }
+    }
+    return changed;
+}
+
+void Store::upsertInstance(const InstanceRecord &instance)
+{
+    const QString op = u"upsertInstance"_s;
+    if (instance.instanceId.isEmpty()) {
+        throw StorageError(u"Store::%1: no instance id given"_s.arg(op));
+    }
+    QSqlQuery q =
+        prepare(m_db, op,
+                u"INSERT INTO instances (instance_id, host, pid, started_utc_ms, heartbeat_utc_ms)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET host = excluded.host,"
+                " pid = excluded.pid, heartbeat_utc_ms = excluded.heartbeat_utc_ms"_s);
+    const QDateTime heartbeat = instance.heartbeatUtc.isValid() ? instance.heartbeatUtc : m_clock.nowUtc();
+    q.addBindValue(instance.instanceId);
+    q.addBindValue(nullableText(instance.host));
+    q.addBindValue(instance.pid);
+    q.addBindValue((instance.startedUtc.isValid() ? instance.startedUtc : heartbeat).toMSecsSinceEpoch());
+    q.addBindValue(heartbeat.toMSecsSinceEpoch());
+    exec(q, op);
+}
+
+void Store::removeInstance(const QString &instanceId)
+{
+    const QString op = u"removeInstance"_s;
+    QSqlQuery q = prepare(m_db, op, u"DELETE FROM instances WHERE instance_id = ?"_s);
+    q.addBindValue(requiredText(instanceId));
+    exec(q, op);
+}
+
+QList<Store::InstanceRecord> Store::instances()
+{
+    const QString op = u"instances"_s;
+    QSqlQuery q = prepare(m_db, op,
+                          u"SELECT instance_id, host, pid, started_utc_ms, heartbeat_utc_ms FROM instances"
+                          " ORDER BY instance_id"_s);
+    exec(q, op);
+    QList<InstanceRecord> list;
+    while (q.next()) {
+        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                     utcFromMs(q.value(3)), utcFromMs(q.value(4))});
+    }
+    return list;
 }
 
 void Store::setMessageParams(qint64 id, const QJsonObject &params)

@@ -70,8 +70,51 @@ public:
     QList<OutboxMessage> dueMessages(const QDateTime &nowUtc, int limit);
     // The earliest time a pending message becomes due, or an invalid QDateTime when none is pending.
     QDateTime nextDueUtc();
-    // queued | retry_wait -> sending, attempts + 1. False when the message is no longer pending.
-    bool markSending(qint64 id);
+    // queued | retry_wait -> sending, attempts + 1, claimed_by = instanceId (NULL when empty). False
+    // when the message is no longer pending.
+    bool markSending(qint64 id, const QString &instanceId = {});
+
+    // ---- claiming: several dispatchers on one store (the design: Store.cpp, at lockDueMessages())
+    // Inside a Transaction: the due messages, as dueMessages(), that no other transaction holds, locked
+    // until this one ends (PostgreSQL: FOR UPDATE SKIP LOCKED, so two instances never get the same row
+    // and never wait on each other; SQLite: the write transaction already excludes every other
+    // writer). The caller checks each one and claims it (markSending(id, instanceId)) or withdraws it,
+    // then commits: the claim is on disk before any request leaves.
+    QList<OutboxMessage> lockDueMessages(const QDateTime &nowUtc, int limit);
+    // lockDueMessages() and markSending() of each, with no send-time checks: the messages now claimed
+    // for instanceId, as they are after the claim (state sending, attempts counted).
+    QList<OutboxMessage> claimDueMessages(const QDateTime &nowUtc, int limit, const QString &instanceId);
+
+    // ---- instances: the dispatchers working on this store, each with a lease on its claims
+    struct InstanceRecord
+    {
+        QString instanceId;
+        QString host; // for people reading the table
+        qint64 pid = 0;
+        QDateTime startedUtc;
+        QDateTime heartbeatUtc;
+    };
+    // Registers an instance or renews its heartbeat (host, pid and heartbeat replaced; the start time
+    // kept). Also brings back an instance another one had given up on.
+    void upsertInstance(const InstanceRecord &instance);
+    void removeInstance(const QString &instanceId);
+    QList<InstanceRecord> instances(); // by id
+    struct AbandonedSends
+    {
+        QString selfId;           // the caller, never dead to itself while it runs
+        QDateTime staleBeforeUtc; // a heartbeat older than this: the instance is dead
+        // The caller is starting (it has no send in flight): what its id claimed is from an earlier
+        // run, and so are claims with no instance (claimed_by NULL: before schema 5, or markSending()
+        // without an id).
+        bool starting = false;
+        // When set, the only other instances that may be alive (one process per SQLite file): every
+        // other registration is dead, however fresh its heartbeat.
+        std::optional<QStringList> onlyAlive;
+    };
+    // Sending messages of dead instances -> unknown ("maybe sent") with reason, and the dead
+    // instances' registrations removed. Never back to queued: they may have reached the provider.
+    // Returns the ids of the messages changed.
+    QList<qint64> markAbandonedSendsUnknown(const QString &reason, const AbandonedSends &which);
     struct SendOutcome
     {
         MessageState state = MessageState::Accepted; // accepted | retry_wait | failed | unknown | queued
@@ -80,12 +123,18 @@ public:
         QString providerPlanId;
         QString error;  // last_error
         QString reason; // skip_reason: why unknown, or why failed in plain words
+        // The instance that sent it. Its answer also settles the message when another instance, taking
+        // this one for dead (a heartbeat late past the lease), had already made it "unknown".
+        QString instanceId;
     };
     // sending -> outcome.state. "queued" means the request never left (e.g. credentials refused):
-    // the attempt is not counted. Throws when the message is not in "sending".
+    // the attempt is not counted. Throws when the message is not in "sending" (nor, with an
+    // instanceId, "unknown" after a claim of that instance).
     void finishSending(qint64 id, const SendOutcome &outcome);
-    // After a crash: every message left in "sending" may or may not have reached the provider.
-    // They become "unknown" and are never sent again without an operator. Returns how many.
+    // After a crash of the only instance: every message left in "sending" may or may not have reached
+    // the provider. They become "unknown" and are never sent again without an operator. Returns how
+    // many. With several instances on one store use markAbandonedSendsUnknown(), which spares the
+    // live instances' sends.
     int markInterruptedSendsUnknown(const QString &reason);
     void setMessageParams(qint64 id, const QJsonObject &params);
     // Moves a pending message's due time (held for quiet hours), with the reason shown beside it.

@@ -100,4 +100,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>deskbell::StoreDialog</name>
+    <message numerus="yes">
+        <source>Copied and checked %n row(s). Deskbell uses the shared store after a restart.</source>
+        <translation>
+            <numerusform>Copied and checked %n row. Deskbell uses the shared store after a restart.</numerusform>
+            <numerusform>Copied and checked %n rows. Deskbell uses the shared store after a restart.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

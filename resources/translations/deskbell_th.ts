@@ -2044,6 +2044,22 @@ Home page: %3</source>
         <source>A Calendly webhook was created, but its signing key could not be kept (%1): webhooks will be refused until Calendly is connected again. Polling still finds every booking.</source>
         <translation>สร้างเว็บฮุกของ Calendly แล้ว แต่เก็บคีย์ลงนามไว้ไม่ได้ (%1): เว็บฮุกจะถูกปฏิเสธจนกว่าจะเชื่อมต่อ Calendly อีกครั้ง การตรวจสอบเป็นระยะยังคงพบการจองทุกรายการ</translation>
     </message>
+    <message>
+        <source>(The system keychain did not answer in time when the database password was read.)</source>
+        <translation>(ที่เก็บรหัสผ่านของระบบไม่ตอบทันเวลาขณะอ่านรหัสผ่านฐานข้อมูล)</translation>
+    </message>
+    <message>
+        <source>(The database password could not be read from the system keychain: %1)</source>
+        <translation>(อ่านรหัสผ่านฐานข้อมูลจากที่เก็บรหัสผ่านของระบบไม่ได้: %1)</translation>
+    </message>
+    <message>
+        <source>The rules another desk saved in the shared database cannot be used on this desk (%1). This desk keeps planning with its own rules.</source>
+        <translation>กฎที่เคาน์เตอร์อื่นบันทึกไว้ในฐานข้อมูลร่วมใช้กับเคาน์เตอร์นี้ไม่ได้ (%1) เคาน์เตอร์นี้จะวางแผนข้อความตามกฎของตนเองต่อไป</translation>
+    </message>
+    <message>
+        <source>The settings were saved on this desk, but the other desks on this database could not be given the new rules.</source>
+        <translation>บันทึกการตั้งค่าที่เคาน์เตอร์นี้แล้ว แต่ส่งกฎใหม่ไปยังเคาน์เตอร์อื่นที่ใช้ฐานข้อมูลนี้ไม่ได้</translation>
+    </message>
 </context>
 <context>
     <name>deskbell::LogModel</name>
@@ -2640,6 +2656,26 @@ Home page: %3</source>
         <source>%1 — Deskbell</source>
         <translation>%1 — Deskbell</translation>
     </message>
+    <message>
+        <source>Shared store: live</source>
+        <translation>ฐานข้อมูลร่วม: เชื่อมต่ออยู่</translation>
+    </message>
+    <message>
+        <source>Changes made at other desks show here within seconds.</source>
+        <translation>การเปลี่ยนแปลงที่ทำที่เคาน์เตอร์อื่นจะแสดงที่นี่ภายในไม่กี่วินาที</translation>
+    </message>
+    <message>
+        <source>Shared store: connection lost</source>
+        <translation>ฐานข้อมูลร่วม: ขาดการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>S&amp;hared store…</source>
+        <translation>ฐานข้อมูลร่วม(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Work on a PostgreSQL store shared by several desks</source>
+        <translation>ทำงานบนฐานข้อมูลที่หลายเคาน์เตอร์ใช้ร่วมกัน</translation>
+    </message>
 </context>
 <context>
     <name>deskbell::MeetingDetail</name>
@@ -3049,6 +3085,133 @@ Home page: %3</source>
     <message>
         <source>Settings: %1</source>
         <translation>การตั้งค่า: %1</translation>
+    </message>
+</context>
+<context>
+    <name>deskbell::StoreDialog</name>
+    <message>
+        <source>Shared store</source>
+        <translation>ฐานข้อมูลร่วม</translation>
+    </message>
+    <message>
+        <source>Several desks can work on one PostgreSQL database: each sees the others&apos; changes within seconds. The password is kept in the system keychain, never in the settings file.</source>
+        <translation>หลายเคาน์เตอร์ทำงานบนฐานข้อมูล PostgreSQL เดียวกันได้: แต่ละเคาน์เตอร์จะเห็นการเปลี่ยนแปลงของเคาน์เตอร์อื่นภายในไม่กี่วินาที รหัสผ่านถูกเก็บไว้ในที่เก็บรหัสผ่านของระบบ ไม่เคยเก็บในไฟล์การตั้งค่า</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>Default (prefer)</source>
+        <translation>ค่าเริ่มต้น (prefer)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ไม่เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>โฮสต์(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>พอร์ต(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>ฐานข้อมูล(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ชื่อผู้ใช้(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>รหัสผ่าน(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Schema:</source>
+        <translation>สคีมา(&amp;S):</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode:</source>
+        <translation>โหมด SSL(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>ทดสอบการเชื่อมต่อ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this desk&apos;s data into the shared store (it must be empty). Deskbell stops sending while it copies, then restarts.</source>
+        <translation>คัดลอกข้อมูลของเคาน์เตอร์นี้ไปยังฐานข้อมูลร่วม (ฐานข้อมูลร่วมต้องว่างอยู่) Deskbell จะหยุดส่งระหว่างคัดลอก แล้วเปิดใหม่เอง(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name the database first.</source>
+        <translation>กรุณาระบุชื่อฐานข้อมูลก่อน</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keychain…</source>
+        <translation>กำลังบันทึกรหัสผ่านลงในที่เก็บรหัสผ่าน…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1</source>
+        <translation>บันทึกรหัสผ่านไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>บันทึกการตั้งค่าไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Deskbell uses the shared store after a restart.</source>
+        <translation>บันทึกแล้ว Deskbell จะใช้ฐานข้อมูลร่วมเมื่อเปิดใหม่</translation>
+    </message>
+    <message>
+        <source>Stopping this desk&apos;s sending, then copying its data…</source>
+        <translation>กำลังหยุดการส่งของเคาน์เตอร์นี้ แล้วคัดลอกข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Nothing was copied, and this desk keeps its own data: %1</source>
+        <translation>ไม่ได้คัดลอกข้อมูลใดๆ และเคาน์เตอร์นี้ยังใช้ข้อมูลของตนเองต่อไป: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1
+Restart Deskbell to go on working with this desk&apos;s own data.</source>
+        <translation>ไม่ได้คัดลอกข้อมูลใดๆ: %1
+กรุณาเปิด Deskbell ใหม่เพื่อทำงานต่อด้วยข้อมูลของเคาน์เตอร์นี้</translation>
+    </message>
+    <message>
+        <source>The data was copied, but the settings could not be saved: %1</source>
+        <translation>คัดลอกข้อมูลแล้ว แต่บันทึกการตั้งค่าไม่สำเร็จ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied and checked %n row(s). Deskbell uses the shared store after a restart.</source>
+        <translation>
+            <numerusform>คัดลอกและตรวจสอบแล้ว %n แถว Deskbell จะใช้ฐานข้อมูลร่วมเมื่อเปิดใหม่</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>เปิดใหม่ทันที(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>ไว้ทีหลัง(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Shared store: Deskbell restarts when this closes</source>
+        <translation>ฐานข้อมูลร่วม: Deskbell จะเปิดใหม่เมื่อปิดหน้าต่างนี้</translation>
     </message>
 </context>
 <context>

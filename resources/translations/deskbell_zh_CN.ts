@@ -2044,6 +2044,22 @@ Home page: %3</source>
         <source>A Calendly webhook was created, but its signing key could not be kept (%1): webhooks will be refused until Calendly is connected again. Polling still finds every booking.</source>
         <translation>Calendly Webhook 已创建，但无法保存其签名密钥（%1）：在重新连接 Calendly 之前，推送会被拒绝。定时查询仍会找到每个预约。</translation>
     </message>
+    <message>
+        <source>(The system keychain did not answer in time when the database password was read.)</source>
+        <translation>（读取数据库密码时，系统钥匙串未及时响应。）</translation>
+    </message>
+    <message>
+        <source>(The database password could not be read from the system keychain: %1)</source>
+        <translation>（无法从系统钥匙串读取数据库密码：%1）</translation>
+    </message>
+    <message>
+        <source>The rules another desk saved in the shared database cannot be used on this desk (%1). This desk keeps planning with its own rules.</source>
+        <translation>其他前台保存在共享数据库中的规则无法用于本前台（%1）。本前台继续按自己的规则安排短信。</translation>
+    </message>
+    <message>
+        <source>The settings were saved on this desk, but the other desks on this database could not be given the new rules.</source>
+        <translation>设置已在本前台保存，但无法把新规则提供给使用此数据库的其他前台。</translation>
+    </message>
 </context>
 <context>
     <name>deskbell::LogModel</name>
@@ -2640,6 +2656,26 @@ Home page: %3</source>
         <source>%1 — Deskbell</source>
         <translation>%1 — Deskbell</translation>
     </message>
+    <message>
+        <source>Shared store: live</source>
+        <translation>共享数据库：实时同步中</translation>
+    </message>
+    <message>
+        <source>Changes made at other desks show here within seconds.</source>
+        <translation>其他前台所做的更改会在几秒内显示在这里。</translation>
+    </message>
+    <message>
+        <source>Shared store: connection lost</source>
+        <translation>共享数据库：连接已断开</translation>
+    </message>
+    <message>
+        <source>S&amp;hared store…</source>
+        <translation>共享数据库(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Work on a PostgreSQL store shared by several desks</source>
+        <translation>使用多个前台共用的数据库</translation>
+    </message>
 </context>
 <context>
     <name>deskbell::MeetingDetail</name>
@@ -3049,6 +3085,133 @@ Home page: %3</source>
     <message>
         <source>Settings: %1</source>
         <translation>设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>deskbell::StoreDialog</name>
+    <message>
+        <source>Shared store</source>
+        <translation>共享数据库</translation>
+    </message>
+    <message>
+        <source>Several desks can work on one PostgreSQL database: each sees the others&apos; changes within seconds. The password is kept in the system keychain, never in the settings file.</source>
+        <translation>多个前台可以共用一个 PostgreSQL 数据库：每个前台都能在几秒内看到其他前台的更改。密码保存在系统钥匙串中，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>Default (prefer)</source>
+        <translation>默认 (prefer)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Schema:</source>
+        <translation>模式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode:</source>
+        <translation>SSL 模式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this desk&apos;s data into the shared store (it must be empty). Deskbell stops sending while it copies, then restarts.</source>
+        <translation>将本前台的数据复制到共享数据库（共享数据库必须为空）。复制期间 Deskbell 会停止发送，然后自动重启。(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name the database first.</source>
+        <translation>请先填写数据库名称。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keychain…</source>
+        <translation>正在将密码保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1</source>
+        <translation>无法保存密码：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <source>Saved. Deskbell uses the shared store after a restart.</source>
+        <translation>已保存。Deskbell 重启后将使用共享数据库。</translation>
+    </message>
+    <message>
+        <source>Stopping this desk&apos;s sending, then copying its data…</source>
+        <translation>正在停止本前台的发送，然后复制其数据…</translation>
+    </message>
+    <message>
+        <source>Nothing was copied, and this desk keeps its own data: %1</source>
+        <translation>未复制任何数据，本前台继续使用自己的数据：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1
+Restart Deskbell to go on working with this desk&apos;s own data.</source>
+        <translation>未复制任何数据：%1
+请重启 Deskbell，继续使用本前台自己的数据。</translation>
+    </message>
+    <message>
+        <source>The data was copied, but the settings could not be saved: %1</source>
+        <translation>数据已复制，但无法保存设置：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied and checked %n row(s). Deskbell uses the shared store after a restart.</source>
+        <translation>
+            <numerusform>已复制并核对 %n 行数据。Deskbell 重启后将使用共享数据库。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Shared store: Deskbell restarts when this closes</source>
+        <translation>共享数据库：关闭此窗口后 Deskbell 将重启</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,10 @@ expect(ingest-missing-file 2 "cannot read"
        ${DESKBELL} --config ${WORK}/good.ini --ingest ${WORK}/absent.json)
 expect(ingest-with-bad-settings 2 "cannot start.*quiet_hours"
        ${DESKBELL} --config ${WORK}/bad.ini --ingest ${DATA}/calendly/invitee_canceled.json)
+# --migrate-to copies into PostgreSQL only (the copy itself: tst_storemigrator_pg).
+expect(migrate-to-needs-postgres 2 "needs a postgresql:// url"
+       ${DESKBELL} --config ${WORK}/good.ini --migrate-to sqlite:${WORK}/other.sqlite3)
+expect(migrate-to-bad-url 2 "--migrate-to:" ${DESKBELL} --config ${WORK}/good.ini --migrate-to postgresql://)
 # Headless: runs until SIGTERM, then exits 0; a second copy on the same database refuses to start.
 # The script goes through a file: a ';' in a CMake argument would split it into a list.
 file(WRITE "${WORK}/two-copies.sh" "\"$1\" --headless --config \"$2\" &

@@ -5,6 +5,7 @@
 #include "storage/StorageError.h"
 #include "storage/Store.h"
 #include "support/FakeClock.h"
+#include "support/TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,15 +70,24 @@ private slots:
     void readingBeforeOpeningFails();
     void openingAFileThatIsNotADatabaseFails();
     void destroyingWithQueuedRequestsDropsThemAndClosesTheConnection();
+    // PostgreSQL (tst_consolereader_pg): other desks' writes, live.
+    void theReaderRefusesToWrite();
+    void anotherConnectionsChangeArrivesWithinTwoSeconds();
+    void aBurstOfNotificationsIsOneSignal();
+    void aLostConnectionIsReestablishedAndListensAgain();
 
 private:
     QString path() const { return m_dir->filePath(u"deskbell.db"_s); }
+    // The test's database: the SQLite file at path(), or a schema on the PostgreSQL test server.
+    Database::Location location() const { return m_location; }
     // Appointments A0..A(n-1), one per hour from Nov 3 08:00, written through a connection of the
     // test's own.
     void seed(int appointments);
     std::unique_ptr<ConsoleReader> openReader();
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_testDb;
+    Database::Location m_location;
     test::FakeClock m_clock;
     std::unique_ptr<Database> m_writer;
     std::unique_ptr<Store> m_store;
@@ -91,8 +102,10 @@ void TestConsoleReader::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    m_location = test::TestDatabase::postgres() ? m_testDb.fresh() : sqliteAt(path());
+    QVERIFY2(!test::TestDatabase::postgres() || m_testDb.isValid(), qPrintable(m_testDb.error()));
     m_writer = std::make_unique<Database>(nextConnectionName());
-    m_writer->open(sqliteAt(path()));
+    m_writer->open(m_location);
     m_store = std::make_unique<Store>(*m_writer, m_clock);
 }
 
@@ -100,6 +113,7 @@ void TestConsoleReader::cleanup()
 {
     m_store.reset();
     m_writer.reset();
+    m_testDb.reset();
     m_dir.reset();
     QCOMPARE(readerConnections(), QStringList());
 }
@@ -119,7 +133,7 @@ std::unique_ptr<ConsoleReader> TestConsoleReader::openReader()
 {
     auto reader = std::make_unique<ConsoleReader>();
     QString error;
-    if (!reader->open(sqliteAt(path()), &error)) {
+    if (!reader->open(m_location, &error)) {
         qWarning().noquote() << error;
         return {};
     }
@@ -375,6 +389,128 @@ void TestConsoleReader::destroyingWithQueuedRequestsDropsThemAndClosesTheConnect
     // What ran before the stop may still arrive; nothing else does, and nothing crashes.
     QCoreApplication::processEvents();
     QVERIFY(delivered <= ran.load() + 1);
+}
+
+void TestConsoleReader::theReaderRefusesToWrite()
+{
+    auto reader = openReader();
+    QVERIFY(reader);
+    QCOMPARE(reader->isLive(), test::TestDatabase::postgres());
+    std::optional<QString> outcome;
+    reader->read<QString>(
+        this,
+        [](ConsoleQueries &) -> QString {
+            // The reader's connection is the only one on its thread.
+            const QStringList names = readerConnections();
+            QSqlQuery q(QSqlDatabase::database(names.constFirst()));
+            return q.exec(u"CREATE TABLE sneaky (x INTEGER)"_s) ? u"written"_s : q.lastError().text();
+        },
+        [&outcome](QString text) { outcome = text; });
+    QTRY_VERIFY(outcome.has_value());
+    QVERIFY2(outcome->contains(u"read-only"_s) || outcome->contains(u"readonly"_s), qPrintable(*outcome));
+}
+
+void TestConsoleReader::anotherConnectionsChangeArrivesWithinTwoSeconds()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("PostgreSQL only: SQLite has no notifications (the engine's own signals refresh its desk)");
+    }
+    auto reader = openReader();
+    QVERIFY(reader);
+    QVERIFY(reader->isLive());
+    QSignalSpy changed(reader.get(), &ConsoleReader::storeChanged);
+
+    // Another desk books and tells (the write trigger's NOTIFY, sent by hand while it is not there).
+    seed(3);
+    test::RawConnection other(location());
+    QVERIFY2(other.isOpen(), qPrintable(other.openError()));
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(other.exec(u"NOTIFY deskbell_changed, 'appointments'"_s), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 2000);
+    const qint64 ms = timer.elapsed();
+    qInfo().noquote() << u"another connection's change reached the reader in %1 ms"_s.arg(ms);
+    QVERIFY(changed.constFirst().constFirst().toStringList().contains(u"appointments"_s));
+
+    // ... and the read the window then makes sees the rows.
+    std::optional<int> count;
+    reader->read<int>(
+        this, [](ConsoleQueries &queries) { return queries.upcomingCount({}); },
+        [&count](int n) { count = n; });
+    QTRY_VERIFY(count.has_value());
+    QCOMPARE(*count, 3);
+}
+
+void TestConsoleReader::aBurstOfNotificationsIsOneSignal()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("PostgreSQL only");
+    }
+    auto reader = openReader();
+    QVERIFY(reader);
+    QSignalSpy changed(reader.get(), &ConsoleReader::storeChanged);
+    test::RawConnection other(location());
+    QVERIFY2(other.isOpen(), qPrintable(other.openError()));
+    // Sent in one transaction, so they reach the reader together, well inside one gathering interval.
+    QCOMPARE(other.exec(u"BEGIN"_s), QString());
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(other.exec(u"NOTIFY deskbell_changed, '%1'"_s.arg(i % 2 ? u"outbox"_s : u"message_log"_s)),
+                 QString());
+    }
+    QCOMPARE(other.exec(u"COMMIT"_s), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
+    QStringList tables = changed.constFirst().constFirst().toStringList();
+    tables.sort();
+    QCOMPARE(tables, (QStringList{u"message_log"_s, u"outbox"_s}));
+    // Another channel is not ours.
+    QCOMPARE(other.exec(u"NOTIFY somebody_else, 'outbox'"_s), QString());
+    QCOMPARE(other.exec(u"NOTIFY deskbell_changed, 'audit_log'"_s), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 2000);
+    QCOMPARE(changed.at(1).constFirst().toStringList(), QStringList{u"audit_log"_s});
+}
+
+void TestConsoleReader::aLostConnectionIsReestablishedAndListensAgain()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("PostgreSQL only");
+    }
+    auto reader = openReader();
+    QVERIFY(reader);
+    QSignalSpy live(reader.get(), &ConsoleReader::liveChanged);
+    QSignalSpy changed(reader.get(), &ConsoleReader::storeChanged);
+    m_store.reset();
+    m_writer.reset(); // the reader's connection is then the only one named "deskbell"
+
+    // A server restart or a network cut, as the reader sees it: the server ends its session.
+    test::RawConnection admin(location());
+    QVERIFY2(admin.isOpen(), qPrintable(admin.openError()));
+    QCOMPARE(admin.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        " WHERE application_name = 'deskbell' AND pid <> pg_backend_pid()"_s),
+             QString());
+    QTRY_VERIFY_WITH_TIMEOUT(live.count() >= 1, ConsoleReader::HEALTH_CHECK_MS + 3000);
+    QCOMPARE(live.constFirst().at(0).toBool(), false);
+    const QString problem = live.constFirst().at(1).toString();
+    QVERIFY2(problem.contains(u"lost"_s), qPrintable(problem));
+    QVERIFY(!problem.contains(location().password));
+
+    // Back within a reconnect interval or two, listening again; the missed changes count as "any".
+    QTRY_VERIFY_WITH_TIMEOUT(live.count() >= 2 && live.last().at(0).toBool(),
+                             3 * ConsoleReader::RECONNECT_MS + 2000);
+    QVERIFY(reader->isLive());
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 2000);
+    QCOMPARE(changed.last().constFirst().toStringList(), QStringList());
+    const auto before = changed.count();
+    QCOMPARE(admin.exec(u"NOTIFY deskbell_changed, 'outbox'"_s), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() > before, 2000);
+    QCOMPARE(changed.last().constFirst().toStringList(), QStringList{u"outbox"_s});
+
+    // And it reads again.
+    std::optional<int> count;
+    reader->read<int>(
+        this, [](ConsoleQueries &queries) { return queries.upcomingCount({}); },
+        [&count](int n) { count = n; });
+    QTRY_VERIFY(count.has_value());
+    QCOMPARE(*count, 0);
 }
 
 QTEST_GUILESS_MAIN(TestConsoleReader)

@@ -2,19 +2,27 @@
 // tst_dispatcher_pg, under support/with-postgres.sh) and a fake clock:
 // send-time checks, the catch-up policy after downtime, crash recovery and the persisted pause.
 // The provider's wire format and error classes are in tst_dispatchengagelab.
+// Several instances on one store (each a Database connection, a Dispatcher and an EngageLab provider
+// against the loopback FakeEngageLab, which counts what really arrived): exactly once, leases.
 
 #include "engine/BookingProcessor.h"
 #include "engine/Dispatcher.h"
+#include "sms/EngageLabProvider.h"
 #include "sms/SandboxProvider.h"
 #include "storage/Database.h"
 #include "storage/Store.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
+#include "support/FakeEngageLab.h"
 #include "support/Printers.h"
 #include "support/TestDatabase.h"
 
+#include <QHash>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -39,6 +47,109 @@ RuleSet rules()
 const QDateTime BOOKED_AT(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
 const QDateTime START(QDate(2026, 11, 10), QTime(7, 0), Qt::UTC); // 14:00 in Bangkok
 
+// One instance of Deskbell's sending side: its own connection to the shared store, its own network
+// manager and provider, its own clock (a frozen one plays a process that stopped renewing its lease).
+struct Instance
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<QNetworkAccessManager> nam;
+    std::unique_ptr<EngageLabProvider> provider;
+    std::unique_ptr<Dispatcher> dispatcher;
+
+    ~Instance()
+    {
+        dispatcher.reset();
+        provider.reset();
+        nam.reset();
+        store.reset();
+        db.reset();
+    }
+};
+
+std::unique_ptr<Instance> startInstance(const Database::Location &location, const Clock &clock,
+                                        const QUrl &server, const Dispatcher::Options &options)
+{
+    auto instance = std::make_unique<Instance>();
+    instance->db = std::make_unique<Database>(u"tst_dispatcher_"_s + options.instanceId);
+    instance->db->open(location);
+    instance->store = std::make_unique<Store>(*instance->db, clock);
+    instance->nam = std::make_unique<QNetworkAccessManager>();
+    EngageLabProvider::Config config;
+    config.apiBase = server;
+    config.devKey = u"dev-key"_s;
+    config.devSecret = u"dev-secret"_s;
+    config.timeoutMs = 60000; // a held request stays in flight for the whole test
+    instance->provider = std::make_unique<EngageLabProvider>(instance->nam.get(), config);
+    instance->dispatcher =
+        std::make_unique<Dispatcher>(*instance->db, *instance->store, clock, *instance->provider, options);
+    instance->dispatcher->start();
+    return instance;
+}
+
+// An instance on a thread of its own, as separate processes would be: claims really overlap.
+class InstanceThread
+{
+public:
+    InstanceThread(const Database::Location &location, const Clock &clock, const QUrl &server,
+                   const Dispatcher::Options &options)
+    {
+        m_thread.start();
+        m_context.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            &m_context, [&] { m_instance = startInstance(location, clock, server, options); },
+            Qt::BlockingQueuedConnection);
+    }
+    ~InstanceThread()
+    {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { m_instance.reset(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    void stop()
+    {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { m_instance->dispatcher->stop(); }, Qt::BlockingQueuedConnection);
+    }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    std::unique_ptr<Instance> m_instance;
+};
+
+// Outbox id -> how many POST /v1/messages the server received for it.
+QHash<qint64, int> sendsPerMessage(const QList<const test::FakeEngageLab *> &servers)
+{
+    QHash<qint64, int> counts;
+    for (const auto *server : servers) {
+        for (const auto &r : server->requests()) {
+            if (r.path == "/v1/messages") {
+                const QString id =
+                    r.json.value(u"custom_args"_s).toObject().value(u"deskbell_message_id"_s).toString();
+                counts[id.toLongLong()] += 1;
+            }
+        }
+    }
+    return counts;
+}
+
+QString claimedBy(Database &db, qint64 id)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(u"SELECT claimed_by FROM outbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    return q.exec() && q.next() ? q.value(0).toString() : u"?"_s;
+}
+
+test::FakeEngageLab::Reply hanging()
+{
+    test::FakeEngageLab::Reply reply;
+    reply.hang = true;
+    return reply;
+}
+
 } // namespace
 
 class TestDispatcher : public QObject
@@ -62,10 +173,14 @@ private slots:
     void pauseHoldsEverythingAndSurvivesRestart();
     void backoffDoublesWithJitterAndCap_data();
     void backoffDoublesWithJitterAndCap();
+    void twoInstancesSendEachMessageExactlyOnce();
+    void liveInstanceSendsAreUntouchedByAnotherStarting();
+    void deadInstanceClaimsBecomeMaybeSentAndAreNotResent();
 
 private:
     void openStore();
     void book(const QString &id = u"A"_s);
+    void bookMany(int count);
     RuleSet bookWithQuietHours(const QDateTime &startUtc);
     std::unique_ptr<Dispatcher> makeDispatcher(Dispatcher::Options options = {});
     void runUntilIdle(Dispatcher &dispatcher);
@@ -113,6 +228,13 @@ void TestDispatcher::book(const QString &id)
     o.id = id;
     o.startUtc = START;
     QCOMPARE(processor.receive(test::body(o), u"webhook"_s).outcome, u"applied"_s);
+}
+
+void TestDispatcher::bookMany(int count)
+{
+    for (int i = 0; i < count; ++i) {
+        book(u"M%1"_s.arg(i, 3, 10, QChar(u'0')));
+    }
 }
 
 std::unique_ptr<Dispatcher> TestDispatcher::makeDispatcher(Dispatcher::Options options)
@@ -421,6 +543,128 @@ void TestDispatcher::backoffDoublesWithJitterAndCap()
     QFETCH(double, jitter);
     QFETCH(qint64, secs);
     QCOMPARE(Dispatcher::backoffSecs(Dispatcher::Options{}, attempt, jitter), secs);
+}
+
+void TestDispatcher::twoInstancesSendEachMessageExactlyOnce()
+{
+    constexpr int COUNT = 60;
+    bookMany(COUNT);
+    test::FakeEngageLab server;
+    QVERIFY(server.listen());
+    auto slow = test::FakeEngageLab::accepted();
+    slow.delayMs = 20; // sends overlap, so both instances claim while the other has rows in flight
+    server.setDefaultReply(slow);
+    Dispatcher::Options options;
+    options.maxInFlight = 4;
+    options.maxPerSecond = 1000;
+    options.instanceId = u"desk-a"_s;
+    InstanceThread a(m_location, *m_clock, server.baseUrl(), options);
+    options.instanceId = u"server-b"_s;
+    InstanceThread b(m_location, *m_clock, server.baseUrl(), options);
+    QCOMPARE(m_store->instances().size(), 2);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->messagesInState(MessageState::Accepted).size(), COUNT, 30000);
+    const auto counts = sendsPerMessage({&server});
+    QCOMPARE(counts.size(), COUNT);
+    QHash<QString, int> byInstance;
+    for (const auto &m : m_store->messagesInState(MessageState::Accepted)) {
+        QVERIFY2(counts.value(m.id) == 1,
+                 qPrintable(u"message #%1 sent %2 times"_s.arg(m.id).arg(counts.value(m.id))));
+        byInstance[claimedBy(*m_db, m.id)] += 1;
+    }
+    QCOMPARE(server.sendCount(), COUNT);
+    QCOMPARE(byInstance.size(), 2); // both took part, so they really competed for the rows
+    QCOMPARE(byInstance.value(u"desk-a"_s) + byInstance.value(u"server-b"_s), COUNT);
+
+    // A clean stop leaves no registration behind.
+    a.stop();
+    b.stop();
+    QVERIFY(m_store->instances().isEmpty());
+}
+
+void TestDispatcher::liveInstanceSendsAreUntouchedByAnotherStarting()
+{
+    bookMany(6);
+    test::FakeEngageLab slowServer; // answers nothing: A's sends stay in flight
+    test::FakeEngageLab server;
+    QVERIFY(slowServer.listen());
+    QVERIFY(server.listen());
+    slowServer.setDefaultReply(hanging());
+    Dispatcher::Options options;
+    options.maxInFlight = 2;
+    options.instanceId = u"desk-a"_s;
+    auto a = startInstance(m_location, *m_clock, slowServer.baseUrl(), options);
+    QTRY_COMPARE(slowServer.sendCount(), 2);
+    const auto held = m_store->messagesInState(MessageState::Sending);
+    QCOMPARE(held.size(), 2);
+
+    options.maxInFlight = 4;
+    options.instanceId = u"server-b"_s;
+    auto b = startInstance(m_location, *m_clock, server.baseUrl(), options);
+    QTRY_COMPARE(m_store->messagesInState(MessageState::Accepted).size(), 4);
+    runUntilIdle(*b->dispatcher);
+    for (const auto &m : held) {
+        QCOMPARE(keyOf(m_store->message(m.id)->state), u"sending"_s); // still A's, untouched
+        QCOMPARE(claimedBy(*m_db, m.id), u"desk-a"_s);
+    }
+    const auto counts = sendsPerMessage({&slowServer, &server});
+    QCOMPARE(counts.size(), 6);
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        QCOMPARE(it.value(), 1);
+    }
+    QCOMPARE(server.sendCount(), 4);
+}
+
+void TestDispatcher::deadInstanceClaimsBecomeMaybeSentAndAreNotResent()
+{
+    bookMany(6);
+    test::FakeEngageLab slowServer;
+    test::FakeEngageLab server;
+    QVERIFY(slowServer.listen());
+    QVERIFY(server.listen());
+    slowServer.setDefaultReply(hanging());
+    // A's clock stands still: its heartbeats stop advancing, as if its process had been frozen or
+    // killed, while B's time goes on.
+    test::FakeClock frozen(BOOKED_AT);
+    Dispatcher::Options options;
+    options.maxInFlight = 2;
+    options.leaseSecs = 3; // a heartbeat every second
+    options.instanceId = u"desk-a"_s;
+    auto a = startInstance(m_location, frozen, slowServer.baseUrl(), options);
+    QTRY_COMPARE(slowServer.sendCount(), 2);
+    const auto held = m_store->messagesInState(MessageState::Sending);
+    QCOMPARE(held.size(), 2);
+    options.maxInFlight = 4;
+    options.instanceId = u"server-b"_s;
+    auto b = startInstance(m_location, *m_clock, server.baseUrl(), options);
+    QSignalSpy changed(b->dispatcher.get(), &Dispatcher::messageChanged);
+    QSignalSpy alerts(b->dispatcher.get(), &Dispatcher::alertRaised);
+    QTRY_COMPARE(m_store->messagesInState(MessageState::Accepted).size(), 4);
+    QCOMPARE(m_store->messagesInState(MessageState::Sending).size(), 2); // A's lease still holds
+
+    m_clock->advanceSecs(4); // past A's lease: B's next heartbeat finds A dead
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->messagesInState(MessageState::Unknown).size(), 2, 10000);
+    for (const auto &m : held) {
+        const auto now = m_store->message(m.id);
+        QCOMPARE(keyOf(now->state), u"unknown"_s);
+        QVERIFY(now->skipReason.startsWith(u"maybe sent"_s));
+        QCOMPARE(now->attempts, 1);
+    }
+    QCOMPARE(alerts.size(), 1);
+    QVERIFY(alerts.first().first().toString().contains(u"2 message(s) may or may not have been sent"_s));
+    int unknowns = 0;
+    for (const auto &args : changed) {
+        unknowns += args.at(1).value<MessageState>() == MessageState::Unknown ? 1 : 0;
+    }
+    QCOMPARE(unknowns, 2);
+
+    runUntilIdle(*b->dispatcher); // and nothing sends them again
+    QCOMPARE(server.sendCount(), 4);
+    const auto counts = sendsPerMessage({&slowServer, &server});
+    QCOMPARE(counts.size(), 6);
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        QCOMPARE(it.value(), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -1,4 +1,6 @@
-// The composition root over real files: settings, SQLite, and what survives a restart.
+// The composition root over real files: settings, the store, and what survives a restart. Runs on
+// SQLite, and once more on PostgreSQL as tst_engine_pg (support/with-postgres.sh), where several
+// engines may share the store and its rules.
 
 #include "Engine.h"
 #include "calendly/WebhookSignature.h"
@@ -8,13 +10,17 @@
 #include "support/FakeClock.h"
 #include "support/FakeEngageLab.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
 
 #include <memory>
 
@@ -26,6 +32,7 @@ class TestEngine : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void plansWithUsableSettings();
     void engageLabWithoutAccountHoldsSending();
@@ -37,27 +44,64 @@ private slots:
     void keepsEventsWhileSettingsAreWrongAndPlansThemLater();
     void badStorageUrlOpensNoOtherDatabase();
     void unreadableDatabaseIsReported();
+    void sharedStoreLetsTwoEnginesPlanWithOneSetOfRules();
+    void databasePasswordComesFromTheSecretStore();
 
 private:
     void writeSettings(const QByteArray &ini);
     std::unique_ptr<Engine> startEngine(QString *problems);
     QByteArray booking() const;
 
+    // The settings' [storage] line: empty on SQLite (the default file in m_dir), else the test's
+    // PostgreSQL schema without the password (Database reads DESKBELL_DB_PASSWORD).
+    QByteArray storageSection() const;
+
+    test::TestDatabase m_database;
+    Database::Location m_location;
     std::unique_ptr<QTemporaryDir> m_dir;
     LayeredSecretStore m_noSecrets{{}, nullptr}; // no account, and never the developer's own keychain
     test::FakeClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC)};
 };
 
+void TestEngine::initTestCase()
+{
+    if (test::TestDatabase::postgres()) {
+        // The engines below read no password from their secret stores: Database's own fallback.
+        m_location = m_database.fresh();
+        QVERIFY2(m_database.isValid(), qPrintable(m_database.error()));
+        qputenv("DESKBELL_DB_PASSWORD", m_location.password.toUtf8());
+    }
+}
+
 void TestEngine::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    if (test::TestDatabase::postgres()) {
+        m_location = m_database.fresh(); // every test function starts from an empty store
+        QVERIFY2(m_database.isValid(), qPrintable(m_database.error()));
+    }
+}
+
+QByteArray TestEngine::storageSection() const
+{
+    if (!test::TestDatabase::postgres()) {
+        return {};
+    }
+    QUrlQuery query;
+    query.addQueryItem(u"host"_s, m_location.host);
+    query.addQueryItem(u"schema"_s, m_location.schema);
+    return "[storage]\nurl = postgresql://" + m_location.user.toUtf8() + "@/" + m_location.database.toUtf8() +
+           "?" + query.toString(QUrl::FullyEncoded).toUtf8() + "\n";
 }
 
 void TestEngine::writeSettings(const QByteArray &ini)
 {
     QFile file(m_dir->filePath(u"deskbell.ini"_s));
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (!ini.contains("[storage]")) {
+        file.write(storageSection());
+    }
     file.write(ini);
     file.write("\n[listener]\nport = 0\n"); // any free port: tests run side by side
 }
@@ -85,7 +129,17 @@ void TestEngine::plansWithUsableSettings()
     auto engine = startEngine(&problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     QVERIFY(engine->isReady());
-    QCOMPARE(engine->databasePath(), m_dir->filePath(u"deskbell.sqlite3"_s));
+    if (test::TestDatabase::postgres()) {
+        QCOMPARE(engine->databasePath(), Database::describe(engine->databaseLocation()));
+        QVERIFY(!engine->databasePath().contains(m_location.password));
+        QVERIFY(!QFile::exists(m_dir->filePath(u"deskbell.sqlite3"_s)));
+        QVERIFY(engine->status().sharedStore);
+    } else {
+        QCOMPARE(engine->databasePath(), m_dir->filePath(u"deskbell.sqlite3"_s));
+        QVERIFY(!engine->status().sharedStore);
+    }
+    QCOMPARE(engine->status().instanceId, engine->instanceId());
+    QVERIFY(!QUuid::fromString(engine->instanceId()).isNull());
 
     QSignalSpy processed(engine.get(), &Engine::bookingProcessed);
     const auto result = engine->ingest(booking(), u"manual"_s);
@@ -216,8 +270,9 @@ void TestEngine::pollingFindsABooking()
     // The booking existed before Deskbell connected: a baseline, so reminders and no confirmation.
     QTRY_VERIFY(!engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).isEmpty());
     QTRY_COMPARE(engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages.size(), 2);
-    for (const auto &m :
-         engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).constFirst().messages) {
+    // The list in a local: a range-for over a member of a temporary would read a destroyed list.
+    const auto upcoming = engine.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30));
+    for (const auto &m : upcoming.constFirst().messages) {
         QCOMPARE(m.kind, MessageKind::Reminder);
     }
 }
@@ -317,6 +372,85 @@ void TestEngine::unreadableDatabaseIsReported()
     auto engine = startEngine(&problems);
     QVERIFY2(problems.contains(u"database could not be opened"_s), qPrintable(problems));
     QVERIFY(!engine->isStorageOpen());
+}
+
+void TestEngine::sharedStoreLetsTwoEnginesPlanWithOneSetOfRules()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("several engines share a store on PostgreSQL only");
+    }
+    // Desk A's file: the first on the store, its rules become everyone's.
+    writeSettings("[templates]\nconfirm = 1\nreminder = 2\n[rules]\ndefault_region = TH\n"
+                  "reminder_offsets_min = 60\n");
+    QTemporaryDir otherDir;
+    {
+        QFile other(otherDir.filePath(u"deskbell.ini"_s));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(storageSection() + "[templates]\nconfirm = 9\n[rules]\ndefault_region = TH\n"
+                                       "reminder_offsets_min = 1440\n[listener]\nport = 0\n");
+    }
+    QString problems;
+    auto a = startEngine(&problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    LayeredSecretStore noSecrets({}, nullptr);
+    Engine b({otherDir.filePath(u"deskbell.ini"_s), otherDir.path(), "Asia/Bangkok", &noSecrets}, m_clock);
+    QSignalSpy bChanged(&b, &Engine::dataChanged);
+    QVERIFY2(b.start(&problems), qPrintable(problems)); // no lock file keeps the second one out
+    QVERIFY(b.isReady());
+    QVERIFY(a->instanceId() != b.instanceId());
+    // The store's rules won over B's file.
+    QCOMPARE(b.settings().values.rules.defaults.reminderOffsetsMin, QList<int>{60});
+    QCOMPARE(b.settings().values.rules.defaults.templateFor(MessageKind::Confirm), u"1"_s);
+
+    // A changes the rules; B hears of it and plans with them at once.
+    Settings::Values proposed = a->settings().values;
+    proposed.rules.defaults.reminderOffsetsMin = {30};
+    proposed.rules.defaults.templates.insert(MessageKind::Confirm, u"5"_s);
+    QString error;
+    QVERIFY2(a->applySettings(proposed, {u"tester"_s, {}}, nullptr, &error), qPrintable(error));
+    QTRY_COMPARE(b.settings().values.rules.defaults.reminderOffsetsMin, QList<int>{30});
+    QCOMPARE(b.settings().values.rules.defaults.templateFor(MessageKind::Confirm), u"5"_s);
+    QVERIFY(bChanged.size() >= 1); // the console reloads
+    // B's own sections stay its own.
+    QCOMPARE(b.settings().path, otherDir.filePath(u"deskbell.ini"_s));
+    const auto result = b.ingest(booking(), u"manual"_s);
+    QCOMPARE(result.outcome, u"applied"_s);
+    const auto messages = b.upcoming(m_clock.nowUtc(), m_clock.nowUtc().addDays(30)).first().messages;
+    QCOMPARE(messages.size(), 2);
+    for (const auto &m : messages) {
+        if (m.kind == MessageKind::Reminder) {
+            QCOMPARE(m.offsetMin, 30);
+        }
+    }
+}
+
+void TestEngine::databasePasswordComesFromTheSecretStore()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("SQLite has no password");
+    }
+    const QByteArray saved = qgetenv("DESKBELL_DB_PASSWORD");
+    qunsetenv("DESKBELL_DB_PASSWORD");
+    const auto restore = qScopeGuard([&] { qputenv("DESKBELL_DB_PASSWORD", saved); });
+    writeSettings("[templates]\nconfirm = 1\n[rules]\ndefault_region = TH\n");
+    {
+        LayeredSecretStore keychain({{secret::DB_PASSWORD, m_location.password.toUtf8()}}, nullptr);
+        Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &keychain},
+                      m_clock);
+        QString problems;
+        QVERIFY2(engine.start(&problems), qPrintable(problems));
+        QVERIFY(engine.isStorageOpen());
+    }
+    {
+        LayeredSecretStore keychain({{secret::DB_PASSWORD, "not-the-password"}}, nullptr);
+        Engine engine({m_dir->filePath(u"deskbell.ini"_s), m_dir->path(), "Asia/Bangkok", &keychain},
+                      m_clock);
+        QString problems;
+        QVERIFY(!engine.start(&problems));
+        QVERIFY2(problems.contains(u"database could not be opened"_s), qPrintable(problems));
+        QVERIFY(!problems.contains(u"not-the-password"_s));
+        QVERIFY(!engine.status().databaseUrl.contains(u"not-the-password"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

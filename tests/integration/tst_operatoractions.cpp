@@ -14,12 +14,12 @@
 #include "support/FakeClock.h"
 #include "support/OutboxSummary.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -106,7 +106,8 @@ private:
     // "kind/offset/gen/state/recipient[/reason]" per outbox row of the invitee, sorted.
     QStringList outbox(const QString &id = u"A"_s);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data; // SQLite, or PostgreSQL under support/with-postgres.sh
+    Database::Location m_location;
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -115,8 +116,8 @@ private:
 
 void TestOperatorActions::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock = std::make_unique<test::FakeClock>(BOOKED_AT);
     openStore();
 }
@@ -126,6 +127,7 @@ void TestOperatorActions::cleanup()
     m_sandbox.reset();
     m_store.reset();
     m_db.reset();
+    m_data.reset();
 }
 
 void TestOperatorActions::openStore()
@@ -133,10 +135,8 @@ void TestOperatorActions::openStore()
     m_sandbox.reset();
     m_store.reset();
     m_db.reset();
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.sqlite3"_s);
     m_db = std::make_unique<Database>(u"tst_operatoractions"_s);
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
     m_sandbox = std::make_unique<SandboxProvider>();
 }

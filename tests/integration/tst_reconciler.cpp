@@ -12,10 +12,10 @@
 #include "support/FakeClock.h"
 #include "support/OutboxSummary.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -50,7 +50,8 @@ private slots:
 private:
     Reconciler::PassResult pass();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data; // SQLite, or PostgreSQL under support/with-postgres.sh
+    Database::Location m_location;
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -64,14 +65,12 @@ private:
 
 void TestReconciler::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock = std::make_unique<test::FakeClock>(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
     m_start = QDateTime(QDate(2026, 11, 10), QTime(7, 0), Qt::UTC); // 14:00 in Bangkok
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.sqlite3"_s);
     m_db = std::make_unique<Database>(u"tst_reconciler"_s);
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
     m_processor = std::make_unique<BookingProcessor>(*m_db, *m_store, *m_clock, everyKindRules());
 
@@ -96,6 +95,7 @@ void TestReconciler::cleanup()
     m_processor.reset();
     m_store.reset();
     m_db.reset();
+    m_data.reset();
 }
 
 Reconciler::PassResult TestReconciler::pass()

@@ -10,10 +10,10 @@
 #include "support/FakeClock.h"
 #include "support/OutboxSummary.h"
 #include "support/Printers.h"
+#include "support/TestDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -118,7 +118,8 @@ private:
     QStringList rows();
     QStringList snapshot();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::TestDatabase m_data; // SQLite, or PostgreSQL under support/with-postgres.sh
+    Database::Location m_location;
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
@@ -126,13 +127,11 @@ private:
 
 void TestRulesChange::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_location = m_data.fresh();
+    QVERIFY2(m_data.isValid(), qPrintable(m_data.error()));
     m_clock = std::make_unique<test::FakeClock>(BOOKED_AT);
-    Database::Location location;
-    location.path = m_dir->filePath(u"deskbell.sqlite3"_s);
     m_db = std::make_unique<Database>(u"tst_ruleschange"_s);
-    m_db->open(location);
+    m_db->open(m_location);
     m_store = std::make_unique<Store>(*m_db, *m_clock);
     book(u"A"_s, START_A);
     book(u"B"_s, START_B);
@@ -145,6 +144,7 @@ void TestRulesChange::cleanup()
 {
     m_store.reset();
     m_db.reset();
+    m_data.reset();
 }
 
 void TestRulesChange::book(const QString &id, const QDateTime &start)

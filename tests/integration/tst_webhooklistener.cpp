@@ -1,5 +1,6 @@
-// The embedded webhook listener over real loopback sockets and a real SQLite file: what Calendly and
-// EngageLab see (status codes, bodies) and what the guards do to clients that misbehave.
+// The embedded webhook listener over real loopback sockets and a real store (a SQLite file; on
+// PostgreSQL as tst_webhooklistener_pg): what Calendly and EngageLab see (status codes, bodies) and
+// what the guards do to clients that misbehave.
 
 #include "calendly/WebhookSignature.h"
 #include "server/WebhookListener.h"
@@ -7,6 +8,7 @@
 #include "storage/Store.h"
 #include "support/CalendlyBodies.h"
 #include "support/FakeClock.h"
+#include "support/TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -117,7 +119,7 @@ private:
         c.port = 0;
         c.idleTimeoutMs = 300;
         c.calendlySigningKey = KEY;
-        c.databasePath = m_dir->filePath(u"deskbell.sqlite"_s);
+        c.database = m_location;
         return c;
     }
 
@@ -156,16 +158,15 @@ private:
     {
         if (!m_readerDb) {
             m_readerDb = std::make_unique<Database>(u"test-reader"_s);
-            Database::Location location;
-            location.path = m_dir->filePath(u"deskbell.sqlite"_s);
-            location.url = u"sqlite:"_s + location.path;
-            m_readerDb->open(location);
+            m_readerDb->open(m_location);
             m_reader = std::make_unique<Store>(*m_readerDb, m_clock);
         }
         return *m_reader;
     }
 
     test::FakeClock m_clock;
+    test::TestDatabase m_database;
+    Database::Location m_location;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<WebhookListener> m_listener;
     std::unique_ptr<Database> m_readerDb;
@@ -177,6 +178,8 @@ private slots:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+        m_location = m_database.fresh();
+        QVERIFY2(m_database.isValid(), qPrintable(m_database.error()));
         m_recorded.clear();
         m_listener = std::make_unique<WebhookListener>(config(), m_clock);
         connect(m_listener.get(), &WebhookListener::eventRecorded, this,
@@ -192,6 +195,7 @@ private slots:
         m_listener.reset();
         m_reader.reset();
         m_readerDb.reset();
+        m_database.reset();
         m_dir.reset();
     }
 
@@ -316,6 +320,9 @@ private slots:
     {
         // Another writer holds SQLite's lock beyond busy_timeout: nothing can be stored, so Calendly
         // must retry (503), never give up (410).
+        if (test::TestDatabase::postgres()) {
+            QSKIP("SQLite's single-writer lock; PostgreSQL has no such wait");
+        }
         reader();
         QSqlQuery lock(m_readerDb->connection());
         QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));

@@ -10,6 +10,7 @@
 #include <QPair>
 #include <QStringList>
 #include <QTest>
+#include <QUrl>
 
 namespace deskbell::test {
 
@@ -114,6 +115,35 @@ ConsoleFixture::~ConsoleFixture()
         m_host->shutdown(5000);
     }
     m_host.reset();
+    m_testDb.reset();
+}
+
+QString postgresUrl(const Database::Location &location, bool withPassword)
+{
+    const auto part = [](const QString &text) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(text));
+    };
+    QString url = u"postgresql://"_s;
+    if (!location.user.isEmpty()) {
+        url += part(location.user);
+        if (withPassword && !location.password.isEmpty()) {
+            url += u':' + part(location.password);
+        }
+        url += u'@';
+    }
+    url += u'/' + part(location.database) + u"?port="_s + QString::number(location.port);
+    if (!location.host.isEmpty()) {
+        url += u"&host="_s + part(location.host);
+    }
+    if (!location.schema.isEmpty()) {
+        url += u"&schema="_s + location.schema;
+    }
+    return url;
+}
+
+Database::Location ConsoleFixture::location()
+{
+    return onEngine<Database::Location>([](Engine &engine) { return engine.databaseLocation(); });
 }
 
 QString ConsoleFixture::settingsPath() const
@@ -127,8 +157,23 @@ bool ConsoleFixture::start(QString *error)
         *error = u"no temporary folder"_s;
         return false;
     }
+    QString extra = m_options.extraSettings;
+    if (m_options.postgres) {
+        if (!TestDatabase::postgres()) {
+            *error = u"this fixture needs PostgreSQL: run it under tests/support/with-postgres.sh"_s;
+            return false;
+        }
+        m_testDb = std::make_unique<TestDatabase>();
+        const Database::Location location = m_testDb->fresh();
+        if (!m_testDb->isValid()) {
+            *error = m_testDb->error();
+            return false;
+        }
+        // The throwaway server's password in the file: it guards nothing once the test is over.
+        extra = u"[storage]\nurl = "_s + postgresUrl(location, true) + u'\n' + extra;
+    }
     QFile file(settingsPath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(settingsText(m_options.extraSettings)) < 0) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(settingsText(extra)) < 0) {
         *error = u"cannot write %1"_s.arg(settingsPath());
         return false;
     }

@@ -4,6 +4,7 @@
 #include "storage/ConsoleReader.h"
 #include "support/FakeClock.h"
 #include "support/MemorySecretStore.h"
+#include "support/TestDatabase.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -46,6 +47,9 @@ public:
         QString extraSettings;
         QHash<QString, QByteArray> secrets; // initial keychain content
         QDateTime nowUtc = DESK_NOW;
+        // The store is a schema of its own on the throwaway PostgreSQL server of with-postgres.sh
+        // ([storage] url names it) instead of a SQLite file; start() fails outside that launcher.
+        bool postgres = false;
     };
 
     explicit ConsoleFixture(Options options);
@@ -68,6 +72,8 @@ public:
     MemorySecretStore &secrets() { return *m_secrets; }
     QString dataDir() const { return m_dir.path(); }
     QString settingsPath() const;
+    // Where the engine keeps its data (as the engine reports it; PostgreSQL: with the password).
+    Database::Location location();
     QTimeZone deskZone() const { return QTimeZone("Asia/Bangkok"); }
 
     // Runs work on the engine's thread and waits for its result (processing this thread's events).
@@ -104,6 +110,11 @@ private:
     std::unique_ptr<ConsoleReader> m_reader;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<TestDatabase> m_testDb; // Options::postgres
 };
+
+// A postgresql:// url for a PostgreSQL location (with its schema), as a settings file or the command
+// line takes it; the password only when asked for.
+QString postgresUrl(const Database::Location &location, bool withPassword);
 
 } // namespace deskbell::test

@@ -76,6 +76,13 @@ FakeCalendly::Reply FakeCalendly::rateLimited(int resetSecs)
     return reply;
 }
 
+FakeCalendly::Reply FakeCalendly::rateLimitedRetryAfter(int retryAfterSecs)
+{
+    Reply reply = rateLimited(retryAfterSecs);
+    reply.headers.append({"Retry-After", QByteArray::number(retryAfterSecs)});
+    return reply;
+}
+
 QString FakeCalendly::addSubscription(const QString &callbackUrl, const QString &state)
 {
     const QString uri = API + u"/webhook_subscriptions/SUB%1"_s.arg(m_nextId++);

@@ -72,6 +72,9 @@ public:
     }
     static Reply error(int httpStatus, const QString &title, const QString &message);
     static Reply rateLimited(int resetSecs);
+    // A 429 that names its wait in Retry-After (seconds), as Calendly's edge does, besides the
+    // X-RateLimit-* headers.
+    static Reply rateLimitedRetryAfter(int retryAfterSecs);
     // The next answer (a normal one) says the rate limit window is used up for resetSecs.
     void exhaustRateLimitOnNext(int resetSecs) { m_exhaustResetSecs = resetSecs; }
 

@@ -132,6 +132,9 @@ void FakeEngageLab::handle(Connection &connection, const HttpRequest &http)
         } else {
             reply = m_defaultReply ? *m_defaultReply : accepted();
         }
+        if (!reply.dropAfterRequest && !reply.hang) {
+            m_requests.last().answerStatus = reply.httpStatus;
+        }
         if (reply.dropAfterRequest) {
             drop(connection);
         } else if (reply.hang) {

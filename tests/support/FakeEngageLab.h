@@ -24,6 +24,9 @@ public:
     // A type of its own (not an alias) so the signal and the metatype keep their names.
     struct Request : RecordedRequest
     {
+        // The status the fake chose for a POST /v1/messages: 0 when it dropped or held the request. A
+        // delayed answer counts although the client may have given up before it arrived.
+        int answerStatus = 0;
     };
 
     struct Reply

@@ -26,8 +26,8 @@ QStringList outboxSummary(Store &store, const QString &inviteeUri);
 // (qFatal) when there is none, as nothing after it could make sense.
 OutboxMessage plannedMessage(Store &store, const QString &inviteeUri, MessageKind kind, int offsetMin);
 
-// Every row of these tables as "table: value|value|...", in rowid order: what a refused action or
-// a preview must leave exactly as it was.
+// Every row of these tables as "table: value|value|...", in rowid order (PostgreSQL: by the first
+// column, each table's key): what a refused action or a preview must leave exactly as it was.
 QStringList tableRows(const QSqlDatabase &db, const QStringList &tables);
 
 } // namespace deskbell::test

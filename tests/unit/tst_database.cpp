@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QMutex>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -28,8 +29,9 @@ namespace {
 
 using Driver = Database::Location::Driver;
 
-const QStringList TABLES{u"schema_meta"_s, u"appointments"_s, u"booking_events"_s, u"outbox"_s,
-                         u"opt_outs"_s,    u"audit_log"_s,    u"engine_state"_s,   u"message_log"_s};
+const QStringList TABLES{u"schema_meta"_s,  u"appointments"_s, u"booking_events"_s,
+                         u"outbox"_s,       u"opt_outs"_s,     u"audit_log"_s,
+                         u"engine_state"_s, u"message_log"_s,  u"instances"_s};
 
 // Each Database needs its own connection name; tests open several at once.
 QString nextConnectionName()
@@ -207,6 +209,7 @@ private slots:
     void passwordNeverReachesTheLog();
     void missingSchemaIsNamed();
     void transactionsAreReadCommitted();
+    void changesToConsoleTablesAreNotified();
 
 private:
     // The file or database this test works on (a fresh one per test).
@@ -1066,6 +1069,52 @@ void TestDatabase::transactionsAreReadCommitted()
     QCOMPARE(scalar(db, u"SHOW transaction_isolation"_s).toString(), u"serializable"_s);
     Transaction tx(db);
     QCOMPARE(scalar(db, u"SHOW transaction_isolation"_s).toString(), u"read committed"_s);
+}
+
+// Schema 5: every table the console shows announces its changes on the channel "deskbell_changed", the
+// table's name as the payload, once the change commits (the console LISTENs on another connection).
+void TestDatabase::changesToConsoleTablesAreNotified()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("PostgreSQL only: SQLite has no LISTEN/NOTIFY");
+    }
+    Database writer(nextConnectionName());
+    writer.open(m_location);
+    Database listener(nextConnectionName());
+    listener.open(m_location);
+    QSqlDriver *driver = listener.connection().driver();
+    QVERIFY(driver->subscribeToNotification(u"deskbell_changed"_s));
+    QStringList payloads;
+    QObject::connect(
+        driver, &QSqlDriver::notification, driver,
+        [&payloads](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (name == u"deskbell_changed"_s) {
+                payloads.append(payload.toString());
+            }
+        });
+    const QStringList shown{u"appointments"_s,   u"outbox"_s,       u"message_log"_s, u"audit_log"_s,
+                            u"booking_events"_s, u"engine_state"_s, u"opt_outs"_s};
+    for (const QString &table : shown) {
+        // A statement that changes no row still fires a FOR EACH STATEMENT trigger.
+        QCOMPARE(execute(writer, u"DELETE FROM %1 WHERE 1 = 0"_s.arg(table)), QString());
+    }
+    QCOMPARE(execute(writer, u"INSERT INTO engine_state (key, value) VALUES ('k', 'v')"_s), QString());
+    QTRY_COMPARE(payloads.size(), shown.size() + 1);
+    {
+        Transaction tx(writer);
+        QCOMPARE(execute(writer, u"UPDATE engine_state SET value = 'w'"_s), QString());
+        QTest::qWait(200); // a notification sent before the commit would arrive meanwhile
+        QCOMPARE(payloads.size(), shown.size() + 1);
+        tx.commit();
+    }
+    QTRY_COMPARE(payloads.size(), shown.size() + 2);
+    QCOMPARE(payloads.mid(0, shown.size()), shown);
+    QCOMPARE(payloads.mid(shown.size()), (QStringList{u"engine_state"_s, u"engine_state"_s}));
+    QCOMPARE(execute(writer, u"DELETE FROM instances WHERE 1 = 0"_s), QString()); // not shown: silent
+    QCOMPARE(execute(writer, u"DELETE FROM engine_state"_s), QString());
+    QTRY_COMPARE(payloads.size(), shown.size() + 3);
+    QCOMPARE(payloads.last(), u"engine_state"_s);
+    driver->unsubscribeFromNotification(u"deskbell_changed"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

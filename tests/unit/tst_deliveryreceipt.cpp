@@ -1,4 +1,5 @@
 #include "sms/DeliveryReceipt.h"
+#include "support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,6 +65,7 @@ private slots:
     void toleratesCustomArgsAsString();
     void acceptsMillisecondTimes();
     void survivesRandomBytes();
+    void readsNumbersBeyondInt64AsAbsent();
 
     void acceptsGoodSignature();
     void rejectsBadSignatures_data();
@@ -240,6 +242,25 @@ void TestDeliveryReceipt::acceptsMillisecondTimes()
         parseEngageLabCallback(R"({"rows":[{"message_id":"5","itime":1764064805123}]})", &error);
     QCOMPARE(receipts.size(), 1);
     QCOMPARE(receipts[0].atUtc, QDateTime::fromMSecsSinceEpoch(1764064805123, Qt::UTC));
+}
+
+void TestDeliveryReceipt::readsNumbersBeyondInt64AsAbsent()
+{
+    // Fuzz finding: a 27-digit msg_time was cast from double to qint64, undefined behaviour (UBSan).
+    QString error;
+    const QList<DeliveryReceipt> receipts = parseEngageLabCallback(
+        test::readData(u"fuzz-regressions/delivery_receipt-msg-time-beyond-int64.bin"_s), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(receipts.size(), 3);
+    QCOMPARE(receipts[2].atUtc, QDateTime::fromSecsSinceEpoch(1764065002, Qt::UTC)); // fell back to itime
+    QCOMPARE(receipts[2].deskbellMessageId, 9007199254740993LL);
+
+    const QList<DeliveryReceipt> exponents = parseEngageLabCallback(
+        R"({"rows":[{"message_id":"5","itime":1.764064805e9,"custom_args":{"deskbell_message_id":1e300}}]})",
+        &error);
+    QCOMPARE(exponents.size(), 1);
+    QCOMPARE(exponents[0].atUtc, QDateTime::fromSecsSinceEpoch(1764064805, Qt::UTC));
+    QCOMPARE(exponents[0].deskbellMessageId, qint64(0));
 }
 
 void TestDeliveryReceipt::survivesRandomBytes()

@@ -1,4 +1,5 @@
 #include "domain/Phone.h"
+#include "support/TestData.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -43,6 +44,7 @@ private slots:
     void maskRevealsAtMostCountryCodeFirstAndLastThreeDigits_data();
     void maskRevealsAtMostCountryCodeFirstAndLastThreeDigits();
     void survivesRandomInput();
+    void rejectsNumbersLongerThanE164();
 };
 
 void TestPhone::normalizesToE164_data()
@@ -267,6 +269,20 @@ void TestPhone::survivesRandomInput()
         QVERIFY(number.isValid() != !number.error.isEmpty());
         QVERIFY(digitCount(phone::mask(text)) <= 7);
     }
+}
+
+void TestPhone::rejectsNumbersLongerThanE164()
+{
+    // Fuzz finding: libphonenumber calls some 17-digit German fixed-line numbers valid; E.164 has 15 digits.
+    const QString input =
+        QString::fromUtf8(test::readData(u"fuzz-regressions/phone-longer-than-e164.bin"_s)); // "|<number>"
+    const NormalizedPhone tooLong = phone::normalize(input.mid(input.indexOf(u'|') + 1), QString());
+    QVERIFY2(!tooLong.isValid(), qPrintable(tooLong.e164));
+    QVERIFY(!tooLong.error.isEmpty());
+    QVERIFY(!phone::normalize(u"+49 40 90823456 4237"_s, QString()).isValid());
+    // Fifteen digits are still fine.
+    QCOMPARE(phone::normalize(u"+49 40 90823456 42"_s, QString()).e164, u"+49409082345642"_s);
+    QCOMPARE(phone::normalize(u"+49 151 23456789"_s, QString()).e164, u"+4915123456789"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPhone)

@@ -35,6 +35,9 @@ private slots:
     void readsMessageLanguage();
     void buddhistEraWithoutThaiIsAWarning();
     void eventTypeKeepsFollowingTheDesksLanguageAfterSave();
+    void passwordInStorageUrlIsAWarningThatNeverShowsIt();
+    void readsClaimLease();
+    void sharedSectionsReplaceTheFilesRules();
 
 private:
     Settings::LoadResult loadText(const QByteArray &ini);
@@ -79,6 +82,7 @@ void TestSettings::missingFileMeansDefaults()
     QCOMPARE(result.values.sms.maxPerSecond, 10);
     QCOMPARE(result.values.sms.maxAttempts, 6);
     QCOMPARE(result.values.sms.lateMaxMin, 720);
+    QCOMPARE(result.values.sms.claimLeaseSecs, 60);
     QCOMPARE(result.values.calendly.effectiveMode(), u"poll"_s);
     QCOMPARE(result.values.calendly.apiBase, QUrl(u"https://api.calendly.com"_s));
     QCOMPARE(result.values.calendly.pollIntervalSecs, 60);
@@ -203,6 +207,7 @@ void TestSettings::acceptsGoodValue_data()
     QTest::newRow("international host phone") << "[rules]\nhost_phone = +971 50 123 4567\n"_ba;
     QTest::newRow("template off") << "[templates]\nfollowup =\n"_ba;
     QTest::newRow("sqlite url") << "[storage]\nurl = sqlite:/var/lib/deskbell/db.sqlite3\n"_ba;
+    QTest::newRow("postgresql url") << "[storage]\nurl = postgresql://desk@db.example.org/deskbell\n"_ba;
     QTest::newRow("sms loopback relay")
         << "[sms]\nprovider = engagelab\napi_base = http://127.0.0.1:9000\n"_ba;
     QTest::newRow("hybrid with a tunnel")
@@ -392,6 +397,67 @@ void TestSettings::eventTypeKeepsFollowingTheDesksLanguageAfterSave()
                  o.id == u"en"_s ? MessageLanguage::English : MessageLanguage::ChineseSimplified);
         QVERIFY(!o.rules.buddhistEra);
     }
+}
+
+void TestSettings::passwordInStorageUrlIsAWarningThatNeverShowsIt()
+{
+    const auto result = loadText("[storage]\nurl = postgresql://desk:s3cr%40t-pw@db.example.org/deskbell\n");
+    QVERIFY(result.ok()); // accepted: the desk starts
+    QCOMPARE(result.problems.size(), 1);
+    const auto &warning = result.problems.first();
+    QCOMPARE(warning.severity, Settings::Problem::Severity::Warning);
+    QCOMPARE(warning.key, u"storage/url"_s);
+    QVERIFY2(warning.message.contains(u"DESKBELL_DB_PASSWORD"_s), qPrintable(warning.message));
+    QVERIFY2(warning.message.contains(u"keychain"_s), qPrintable(warning.message));
+    QVERIFY(!warning.toString().contains(u"s3cr"_s));
+
+    QVERIFY(loadText("[storage]\nurl = postgresql://desk@db.example.org/deskbell\n").problems.isEmpty());
+}
+
+void TestSettings::readsClaimLease()
+{
+    QCOMPARE(loadText("[sms]\nclaim_lease_s = 5\n").values.sms.claimLeaseSecs, 5);
+    const auto bad = loadText("[sms]\nclaim_lease_s = 3601\n"); // (QSettings caches by size + mtime)
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.errors().first().key, u"sms/claim_lease_s"_s);
+}
+
+void TestSettings::sharedSectionsReplaceTheFilesRules()
+{
+    // Another desk's rules, as it shares them through the database.
+    const auto other = loadText("[templates]\nconfirm = 77\n[rules]\nreminder_offsets_min = 30\n"
+                                "quiet_hours = 22:00-07:00\n"
+                                "[event_type.call]\nmatch = Phone call\nreminder_offsets_min = 5\n");
+    QVERIFY(other.ok());
+    const QByteArray shared = Settings::sharedSections(other.values);
+    QVERIFY(shared.contains("[rules]"));
+    QVERIFY(!shared.contains("[listener]") && !shared.contains("[storage]"));
+    QCOMPARE(Settings::sharedSections(other.values), shared); // the same text for the same rules
+
+    // This desk's own file: its listener and sms stay, its rules give way.
+    const QString path = m_dir->filePath(u"desk.ini"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[listener]\nport = 9123\n[sms]\nmax_in_flight = 2\n[templates]\nconfirm = 1\n"
+                   "[rules]\nreminder_offsets_min = 1440\n[event_type.old]\nmatch = Old\n");
+    }
+    const auto merged = Settings::loadWithShared(path, SYSTEM_ZONE, shared);
+    QVERIFY(merged.ok());
+    QCOMPARE(merged.path, path);
+    QVERIFY(merged.fileExisted);
+    QCOMPARE(merged.values.listener.port, 9123);
+    QCOMPARE(merged.values.sms.maxInFlight, 2);
+    QCOMPARE(merged.values.rules.defaults.templateFor(MessageKind::Confirm), u"77"_s);
+    QCOMPARE(merged.values.rules.defaults.reminderOffsetsMin, QList<int>{30});
+    QVERIFY(merged.values.rules.defaults.quietHours);
+    QCOMPARE(merged.values.rules.overrides.size(), 1);
+    QCOMPARE(merged.values.rules.overrides.first().id, u"call"_s);
+    // The file itself is not touched.
+    QCOMPARE(Settings::load(path, SYSTEM_ZONE).values.rules.defaults.reminderOffsetsMin, QList<int>{1440});
+    // Nothing shared yet: the file's own rules.
+    QCOMPARE(Settings::loadWithShared(path, SYSTEM_ZONE, {}).values.rules.defaults.reminderOffsetsMin,
+             QList<int>{1440});
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

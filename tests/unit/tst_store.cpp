@@ -7,6 +7,8 @@
 #include "support/Printers.h"
 #include "support/TestDatabase.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -131,6 +133,12 @@ private slots:
     void messageLogRecordsEveryStateChange();
     void refusedOrStatelessChangesLogNothing();
     void interruptedSendsAreLoggedOneByOne();
+    void claimTakesEachDueMessageOnceForItsInstance();
+    void claimSkipsRowsAnotherTransactionHolds();
+    void abandonedSendsAreThoseOfDeadInstances();
+    void startingInstanceSettlesItsOwnAndUnclaimedSends();
+    void lateAnswerSettlesAMessageGivenUpOn();
+    void instancesRegisterRenewAndLeave();
 
     void optOutsCanBeAddedAndRemoved();
     void auditLogKeepsEntriesInOrder();
@@ -872,6 +880,203 @@ void TestStore::interruptedSendsAreLoggedOneByOne()
     QCOMPARE(m_store->messageLog(queued).size(), 1);
     QCOMPARE(m_store->markInterruptedSendsUnknown(u"again"_s), 0);
     QCOMPARE(m_store->messageLog().size(), 3 * 3 + 1);
+}
+
+// ---- several instances: claims and leases
+
+void TestStore::claimTakesEachDueMessageOnceForItsInstance()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.append(m_store->insertMessage(reminder(URI_A, 10 + i, utc(2, 8, i))));
+    }
+    m_store->insertMessage(reminder(URI_A, 99, utc(2, 10))); // not due yet
+
+    QList<OutboxMessage> first;
+    {
+        Transaction tx(*m_db);
+        first = m_store->claimDueMessages(m_clock.nowUtc(), 3, u"desk-1"_s);
+        tx.commit();
+    }
+    QList<OutboxMessage> second;
+    {
+        Transaction tx(*m_db);
+        second = m_store->claimDueMessages(m_clock.nowUtc(), 10, u"server-2"_s);
+        tx.commit();
+    }
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(second.size(), 2); // the rest, and not the one due later
+    QList<qint64> claimed;
+    for (const auto &m : first + second) {
+        claimed.append(m.id);
+        QCOMPARE(keyOf(m.state), u"sending"_s);
+        QCOMPARE(m.attempts, 1);
+    }
+    QCOMPARE(claimed, ids); // earliest first, each once
+    for (const auto &[list, instance] : {std::pair{first, u"desk-1"_s}, std::pair{second, u"server-2"_s}}) {
+        for (const auto &m : list) {
+            QCOMPARE(keyOf(m_store->message(m.id)->state), u"sending"_s);
+            QCOMPARE(rawValue(u"SELECT claimed_by FROM outbox WHERE id = ?"_s, {m.id}).toString(), instance);
+        }
+    }
+    Transaction tx(*m_db);
+    QVERIFY(m_store->claimDueMessages(m_clock.nowUtc(), 10, u"desk-1"_s).isEmpty());
+}
+
+// Two instances claiming at the same moment on PostgreSQL: the second passes over the rows the first
+// holds in its open transaction instead of waiting for them (SQLite has one writer at a time: its
+// second transaction could not even begin).
+void TestStore::claimSkipsRowsAnotherTransactionHolds()
+{
+    if (!test::TestDatabase::postgres()) {
+        QSKIP("SQLite lets one write transaction run at a time: nothing to skip");
+    }
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.append(m_store->insertMessage(reminder(URI_A, 10 + i, utc(2, 8, i))));
+    }
+    Database other(nextConnectionName());
+    other.open(m_location);
+    Store otherStore(other, m_clock);
+    // Waiting would hang this single-threaded test: make a wait an error instead.
+    QSqlQuery timeout(m_db->connection());
+    QVERIFY2(timeout.exec(u"SET lock_timeout = '3s'"_s), qPrintable(timeout.lastError().text()));
+
+    auto holding = std::make_unique<Transaction>(other);
+    const auto held = otherStore.lockDueMessages(m_clock.nowUtc(), 2);
+    QCOMPARE(held.size(), 2);
+    QCOMPARE(held.first().id, ids.at(0));
+
+    QElapsedTimer waited;
+    waited.start();
+    QList<OutboxMessage> claimed;
+    {
+        Transaction tx(*m_db);
+        claimed = m_store->claimDueMessages(m_clock.nowUtc(), 10, u"server-2"_s);
+        tx.commit();
+    }
+    QVERIFY2(waited.elapsed() < 2000, qPrintable(QString::number(waited.elapsed())));
+    QCOMPARE(claimed.size(), 3);
+    QCOMPARE(claimed.first().id, ids.at(2));
+    QCOMPARE(claimed.last().id, ids.at(4));
+
+    holding.reset(); // rolled back: the held rows were never claimed and are due again
+    Transaction tx(*m_db);
+    const auto rest = m_store->claimDueMessages(m_clock.nowUtc(), 10, u"server-2"_s);
+    QCOMPARE(rest.size(), 2);
+    QCOMPARE(rest.first().id, ids.at(0));
+    tx.commit();
+}
+
+void TestStore::abandonedSendsAreThoseOfDeadInstances()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const QDateTime now = m_clock.nowUtc();
+    m_store->upsertInstance({u"self"_s, u"desk"_s, 10, now, now});
+    m_store->upsertInstance({u"live"_s, u"desk"_s, 11, now.addSecs(-600), now.addSecs(-59)});
+    m_store->upsertInstance({u"dead"_s, u"server"_s, 12, now.addSecs(-600), now.addSecs(-61)});
+    QHash<QString, qint64> byClaim;
+    int offset = 10;
+    for (const QString &claim : {u"self"_s, u"live"_s, u"dead"_s, u"gone"_s, QString()}) {
+        const qint64 id = m_store->insertMessage(reminder(URI_A, offset++, utc(2, 8)));
+        QVERIFY(m_store->markSending(id, claim));
+        byClaim.insert(claim.isEmpty() ? u"none"_s : claim, id);
+    }
+    const qint64 queued = m_store->insertMessage(reminder(URI_A, 99, utc(2, 8)));
+
+    Store::AbandonedSends which;
+    which.selfId = u"self"_s;
+    which.staleBeforeUtc = now.addSecs(-60);
+    const auto changed = m_store->markAbandonedSendsUnknown(u"maybe sent: test"_s, which);
+    QCOMPARE(changed, (QList<qint64>{byClaim.value(u"dead"_s), byClaim.value(u"gone"_s)}));
+    for (const QString &claim : {u"dead"_s, u"gone"_s}) {
+        const auto m = m_store->message(byClaim.value(claim));
+        QCOMPARE(keyOf(m->state), u"unknown"_s); // never queued again: it may have gone out
+        QCOMPARE(m->skipReason, u"maybe sent: test"_s);
+        QCOMPARE(m_store->messageLog(m->id).last().state, u"unknown"_s);
+    }
+    for (const QString &claim : {u"self"_s, u"live"_s, u"none"_s}) {
+        QCOMPARE(keyOf(m_store->message(byClaim.value(claim))->state), u"sending"_s);
+    }
+    QCOMPARE(keyOf(m_store->message(queued)->state), u"queued"_s);
+    QStringList registered;
+    for (const auto &i : m_store->instances()) {
+        registered.append(i.instanceId);
+    }
+    QCOMPARE(registered, (QStringList{u"live"_s, u"self"_s})); // the dead one's registration is gone
+    QVERIFY(m_store->markAbandonedSendsUnknown(u"again"_s, which).isEmpty());
+
+    // One process per SQLite file: an instance not running in it is dead whatever its heartbeat.
+    which.onlyAlive = QStringList{u"self"_s};
+    QCOMPARE(m_store->markAbandonedSendsUnknown(u"maybe sent: test"_s, which),
+             QList<qint64>{byClaim.value(u"live"_s)});
+    QCOMPARE(keyOf(m_store->message(byClaim.value(u"self"_s))->state), u"sending"_s);
+}
+
+void TestStore::startingInstanceSettlesItsOwnAndUnclaimedSends()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const QDateTime now = m_clock.nowUtc();
+    m_store->upsertInstance({u"self"_s, u"desk"_s, 10, now, now}); // its earlier run, killed
+    m_store->upsertInstance({u"live"_s, u"desk"_s, 11, now, now});
+    const qint64 own = m_store->insertMessage(reminder(URI_A, 10, utc(2, 8)));
+    const qint64 unclaimed = m_store->insertMessage(reminder(URI_A, 11, utc(2, 8)));
+    const qint64 live = m_store->insertMessage(reminder(URI_A, 12, utc(2, 8)));
+    QVERIFY(m_store->markSending(own, u"self"_s));
+    QVERIFY(m_store->markSending(unclaimed)); // before schema 5
+    QVERIFY(m_store->markSending(live, u"live"_s));
+
+    Store::AbandonedSends which;
+    which.selfId = u"self"_s;
+    which.staleBeforeUtc = now.addSecs(-60);
+    which.starting = true;
+    QCOMPARE(m_store->markAbandonedSendsUnknown(u"maybe sent: restart"_s, which),
+             (QList<qint64>{own, unclaimed}));
+    QCOMPARE(keyOf(m_store->message(live)->state), u"sending"_s);
+    QCOMPARE(m_store->instances().size(), 1);
+    QCOMPARE(m_store->instances().first().instanceId, u"live"_s);
+}
+
+void TestStore::lateAnswerSettlesAMessageGivenUpOn()
+{
+    m_store->upsertAppointment(fullAppointment(URI_A));
+    const qint64 id = m_store->insertMessage(reminder(URI_A, 10, utc(2, 8)));
+    QVERIFY(m_store->markSending(id, u"slow"_s));
+    Store::AbandonedSends which;
+    which.selfId = u"other"_s;
+    which.staleBeforeUtc = m_clock.nowUtc();
+    QCOMPARE(m_store->markAbandonedSendsUnknown(u"maybe sent"_s, which), QList<qint64>{id});
+
+    Store::SendOutcome o;
+    o.state = MessageState::Accepted;
+    o.providerMessageId = u"1972488990804201472"_s;
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->finishSending(id, o)); // no instance: not sending
+    o.instanceId = u"another"_s;
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_store->finishSending(id, o)); // not its claim
+    o.instanceId = u"slow"_s;
+    m_store->finishSending(id, o);
+    const auto m = m_store->message(id);
+    QCOMPARE(keyOf(m->state), u"accepted"_s);
+    QCOMPARE(m->providerMessageId, u"1972488990804201472"_s);
+    QVERIFY(m->skipReason.isEmpty());
+}
+
+void TestStore::instancesRegisterRenewAndLeave()
+{
+    const QDateTime started = m_clock.nowUtc();
+    m_store->upsertInstance({u"desk-1"_s, u"front-desk"_s, 4242, started, started});
+    m_clock.advanceSecs(20);
+    m_store->upsertInstance({u"desk-1"_s, u"front-desk"_s, 4242, m_clock.nowUtc(), m_clock.nowUtc()});
+    auto list = m_store->instances();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().host, u"front-desk"_s);
+    QCOMPARE(list.first().pid, qint64(4242));
+    QCOMPARE(list.first().startedUtc, started); // a renewal keeps the start
+    QCOMPARE(list.first().heartbeatUtc, m_clock.nowUtc());
+    m_store->removeInstance(u"desk-1"_s);
+    QVERIFY(m_store->instances().isEmpty());
 }
 
 // ---- opt-outs and audit
