@@ -323,7 +323,7 @@ int FaultHarness::postBooking(const QString &id, int timeoutMs)
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
-int FaultHarness::countRows(const QString &sql) const
+QSqlDatabase FaultHarness::store() const
 {
     QSqlDatabase db = QSqlDatabase::contains(m_connection)
                           ? QSqlDatabase::database(m_connection)
@@ -331,9 +331,16 @@ int FaultHarness::countRows(const QString &sql) const
     if (!db.isOpen()) {
         db.setDatabaseName(m_config.databasePath);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            return -1;
-        }
+        db.open(); // a closed connection tells the caller it could not
+    }
+    return db;
+}
+
+int FaultHarness::countRows(const QString &sql) const
+{
+    QSqlDatabase db = store();
+    if (!db.isOpen()) {
+        return -1;
     }
     QSqlQuery q(db);
     if (!q.exec(sql) || !q.next()) {
@@ -345,15 +352,9 @@ int FaultHarness::countRows(const QString &sql) const
 QList<FaultHarness::Message> FaultHarness::messages() const
 {
     QList<Message> out;
-    QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                          ? QSqlDatabase::database(m_connection)
-                          : QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    QSqlDatabase db = store();
     if (!db.isOpen()) {
-        db.setDatabaseName(m_config.databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            return out;
-        }
+        return out;
     }
     QSqlQuery q(db);
     if (!q.exec(u"SELECT id, invitee_uri, kind, state, attempts, due_utc_ms, last_error, skip_reason "
@@ -379,15 +380,9 @@ QList<FaultHarness::Message> FaultHarness::messages() const
 QSet<QString> FaultHarness::appointmentIds() const
 {
     QSet<QString> ids;
-    QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                          ? QSqlDatabase::database(m_connection)
-                          : QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    QSqlDatabase db = store();
     if (!db.isOpen()) {
-        db.setDatabaseName(m_config.databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            return ids;
-        }
+        return ids;
     }
     QSqlQuery q(db);
     q.exec(u"SELECT invitee_uri FROM appointments"_s);

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -137,6 +138,10 @@ private:
     void sendBooking(int index);
 
     QString m_workDir;
+    // The store, read-only, on this harness's connection (opened on first use); closed when it cannot
+    // be opened (no file yet, or the disk refuses).
+    QSqlDatabase store() const;
+
     Config m_config;
     FakeEngageLab m_provider;
     std::unique_ptr<QProcess> m_process;
